@@ -1,0 +1,24 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('home page', () => {
+  test('renders the seeded catalogue with prices from the server', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: /gear for the norwegian outdoors/i })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Fjord enamel mug' })).toBeVisible();
+    // 24900 øre from the seeded catalogue, formatted for Norway.
+    await expect(page.getByTestId('price-fjord-mug')).toHaveText(/249,00/);
+    await expect(page.getByRole('listitem')).toHaveCount(4);
+  });
+
+  for (const width of [1280, 390]) {
+    test(`has no serious or critical accessibility violations at ${width}px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,26 @@
+import 'server-only';
+import path from 'node:path';
+import { getEnv } from '../env';
+import { seedCatalogue } from './catalogue';
+import { openDb, type DbHandle } from './core';
+
+export type { Db } from './core';
+
+const globalForDb = globalThis as unknown as { __shopDb?: Promise<DbHandle> };
+
+/** One database per process (kept on globalThis so dev hot reloads do not open PGlite twice). */
+export async function getDb() {
+  globalForDb.__shopDb ??= (async () => {
+    const env = getEnv();
+    const handle = await openDb({
+      url: env.DATABASE_URL,
+      dataDir: env.DATABASE_URL ? undefined : path.resolve(process.cwd(), env.PGLITE_DIR),
+    });
+    await seedCatalogue(handle.db);
+    return handle;
+  })().catch((error: unknown) => {
+    globalForDb.__shopDb = undefined;
+    throw error;
+  });
+  return (await globalForDb.__shopDb).db;
+}

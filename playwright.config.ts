@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+const APP_PORT = Number(process.env.E2E_PORT ?? 3200);
+const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4210);
+const APP_URL = `http://localhost:${APP_PORT}`;
+const SIM_URL = `http://localhost:${SIM_PORT}`;
+
+/**
+ * Browser: CHROMIUM_PATH wins; else Debian's /usr/bin/chromium when present (machines that cannot download
+ * browsers); else Playwright's own downloaded Chromium (a normal laptop after `npx playwright install`).
+ */
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'off',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath,
+          // --no-sandbox: CI runs as root. The rest stop Chromium from dialling Google on a closed network.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: 'vipps-sim',
+      command: 'npx tsx simulator/src/main.ts',
+      url: `${SIM_URL}/_sim/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      env: { SIM_PORT: String(SIM_PORT), SIM_PUBLIC_URL: SIM_URL, SIM_LOG_LEVEL: 'warn' },
+    },
+    {
+      name: 'shop',
+      command: `npx next start -p ${APP_PORT}`, // needs a prior `next build` (npm test does it)
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      env: {
+        VIPPS_BASE_URL: SIM_URL,
+        PUBLIC_BASE_URL: APP_URL,
+        NEXTAUTH_URL: APP_URL,
+        PGLITE_DIR: '.data/e2e-pglite', // its own folder: PGlite must never be opened by two processes
+        DATABASE_URL: '',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
+  ],
+});

@@ -1,0 +1,74 @@
+/**
+ * `npm run dev` (Next dev server) and `npm start` (next build + next start): validates the configuration,
+ * starts the Vipps simulator when VIPPS_BASE_URL is a local host, starts Next, prefixes their logs,
+ * prints the staff login, and stops both on Ctrl-C.
+ */
+import { existsSync } from 'node:fs';
+import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
+import { EnvError, parseEnv } from '../lib/server/env/schema';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const prod = process.argv.includes('--prod');
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const appUrl = new URL(env.PUBLIC_BASE_URL);
+const appPort = appUrl.port || '3000';
+const childEnv = {
+  ...process.env,
+  NEXTAUTH_URL: env.NEXTAUTH_URL ?? env.PUBLIC_BASE_URL,
+  NEXTAUTH_SECRET: env.NEXTAUTH_SECRET,
+};
+
+const commands: ConcurrentlyCommandInput[] = [
+  {
+    name: 'shop',
+    prefixColor: 'cyan',
+    command: prod ? `npx next build && npx next start -p ${appPort}` : `npx next dev -p ${appPort}`,
+    env: childEnv,
+  },
+];
+
+if (env.usingLocalVipps) {
+  const simUrl = new URL(env.VIPPS_BASE_URL);
+  commands.unshift({
+    name: 'vipps-sim',
+    prefixColor: 'magenta',
+    command: 'npx tsx simulator/src/main.ts',
+    env: {
+      ...process.env,
+      SIM_PORT: simUrl.port || '80',
+      SIM_PUBLIC_URL: env.VIPPS_BASE_URL,
+      SIM_CLIENT_ID: env.VIPPS_CLIENT_ID,
+      SIM_CLIENT_SECRET: env.VIPPS_CLIENT_SECRET,
+      SIM_SUBSCRIPTION_KEY: env.VIPPS_SUBSCRIPTION_KEY,
+      SIM_MSN: env.VIPPS_MSN,
+    },
+  });
+}
+
+console.log(
+  [
+    '',
+    `  Shop:           ${env.PUBLIC_BASE_URL}`,
+    `  Staff login:    ${env.PUBLIC_BASE_URL}/admin  →  ${env.STAFF_EMAIL} / ${env.usingLocalVipps && !process.env.STAFF_PASSWORD ? env.STAFF_PASSWORD : '(STAFF_PASSWORD from your environment)'}`,
+    `  Vipps API:      ${env.VIPPS_BASE_URL}${env.usingLocalVipps ? '  (bundled simulator)' : ''}`,
+    `  Database:       ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.PGLITE_DIR}`}`,
+    '',
+  ].join('\n'),
+);
+
+const { result } = concurrently(commands, { killOthersOn: ['failure', 'success'], prefix: 'name', restartTries: 0 });
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
