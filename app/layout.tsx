@@ -24,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-bold tracking-tight">
               Fjell<span className="text-vipps-dark">butikken</span>
             </Link>
-            <p className="text-sm text-shop-muted">Demo shop · pay with Vipps MobilePay</p>
+            <p className="hidden text-sm text-shop-muted sm:block">Demo shop · pay with Vipps MobilePay</p>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

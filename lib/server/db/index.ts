@@ -14,7 +14,7 @@ export async function getDb() {
     const env = getEnv();
     const handle = await openDb({
       url: env.DATABASE_URL,
-      dataDir: env.DATABASE_URL ? undefined : path.resolve(process.cwd(), env.PGLITE_DIR),
+      dataDir: env.DATABASE_URL ? undefined : path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DIR),
     });
     await seedCatalogue(handle.db);
     return handle;
