@@ -1,0 +1,54 @@
+// Webhooks part of the simulator (BRIEF §8): registration API, signed delivery with retry,
+// per-payment ordering and blocking, and a test-only control API with fault injection.
+import type { Hono } from 'hono';
+import { createApiRoutes } from './api-routes';
+import { createControlRoutes } from './control-routes';
+import { Dispatcher } from './dispatcher';
+import { eventTypeFor } from './events';
+import { FaultStore } from './faults';
+import { Registry } from './registry';
+import { DEFAULT_DELIVERY_TIMEOUT_MS, DEFAULT_RETRY_DELAYS_MS } from './retry-schedule';
+import type { PublishedEvent, WebhookService, WebhookServiceOptions } from './types';
+
+export type { PublishedEvent, WebhookService, WebhookServiceOptions } from './types';
+export type { PaymentEventName } from './events';
+export { DEFAULT_RETRY_DELAYS_MS, VIPPS_RETRY_DELAYS_MS, DEFAULT_DELIVERY_TIMEOUT_MS } from './retry-schedule';
+export { signWebhook } from './signer';
+
+export function createWebhookService(opts: WebhookServiceOptions): WebhookService {
+  const registry = new Registry();
+  const faults = new FaultStore();
+  const log = opts.log ?? (() => {});
+  const dispatcher = new Dispatcher({
+    registry,
+    now: opts.now,
+    fetchFn: opts.fetch ?? ((input, init) => fetch(input, init)),
+    retryDelaysMs: opts.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    deliveryTimeoutMs: opts.deliveryTimeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS,
+    log,
+  });
+
+  const api: Hono = createApiRoutes({
+    registry,
+    acceptedMsns: opts.acceptedMsns,
+    now: opts.now,
+    onDeleted: (id) => dispatcher.cancelRegistration(id),
+  });
+  const control: Hono = createControlRoutes({ registry, dispatcher, faults });
+
+  return {
+    api,
+    control,
+    publish(event: PublishedEvent) {
+      const targets = registry.subscribers(event.msn, eventTypeFor(event.name));
+      if (targets.length === 0) return; // nobody listens: do not use up a fault on it
+      dispatcher.publish(event, targets, faults.take(event));
+    },
+    reset() {
+      dispatcher.reset();
+      registry.clear();
+      faults.clear();
+    },
+    close: () => dispatcher.close(),
+  };
+}

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MSN, OTHER_MSN, makeSim, paymentEvent, startReceiver, verifySignature } from './helpers';
+
+describe('webhook delivery', () => {
+  let sim: ReturnType<typeof makeSim>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+  beforeEach(async () => {
+    sim = makeSim();
+    receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    await sim.service.close();
+    await receiver.close();
+  });
+
+  it('POSTs the §8 payload, signed so that an independent verifier accepts it', async () => {
+    const url = receiver.url('/api/vipps/webhook?shop=demo');
+    const reg = await sim.register(url, ['epayments.payment.authorized.v1']);
+    const event = paymentEvent('AUTHORIZED', 'order-1', { idempotencyKey: 'idem-1' });
+    sim.service.publish(event);
+
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    const got = receiver.received[0]!;
+    expect(got.path).toBe('/api/vipps/webhook?shop=demo');
+    expect(got.headers['content-type']).toBe('application/json');
+    expect(got.body).toBe(
+      JSON.stringify({
+        msn: MSN,
+        reference: 'order-1',
+        pspReference: event.pspReference,
+        name: 'AUTHORIZED',
+        amount: { currency: 'NOK', value: 35000 },
+        timestamp: event.timestamp,
+        idempotencyKey: 'idem-1',
+        success: true,
+      }),
+    );
+    // x-ms-date comes from the virtual clock, in RFC 1123 form.
+    expect(got.headers['x-ms-date']).toBe('Wed, 01 May 2024 10:00:00 GMT');
+    expect(got.headers.host).toBe(new URL(url).host); // includes the non-default port
+    expect(got.headers.authorization).toMatch(
+      /^HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=/,
+    );
+    expect(verifySignature(reg.secret, url, got)).toBe(true);
+    expect(verifySignature('wrong-secret', url, got)).toBe(false);
+
+    await vi.waitFor(async () => {
+      const [d] = await sim.deliveries('order-1');
+      expect(d).toMatchObject({
+        registrationId: reg.id,
+        url,
+        event: 'epayments.payment.authorized.v1',
+        name: 'AUTHORIZED',
+        reference: 'order-1',
+        state: 'delivered',
+        body: got.body,
+        attempts: [{ at: '2024-05-01T10:00:00.000Z', status: 200 }],
+      });
+    });
+  });
+
+  it('delivers only subscribed events of the same MSN, to every matching registration', async () => {
+    const a = await sim.register(receiver.url('/a'), ['epayments.payment.created.v1', 'epayments.payment.captured.v1']);
+    const b = await sim.register(receiver.url('/b'), ['epayments.payment.captured.v1']);
+    await sim.register(receiver.url('/other-msn'), ['epayments.payment.captured.v1'], OTHER_MSN);
+
+    sim.service.publish(paymentEvent('CREATED', 'r1'));
+    sim.service.publish(paymentEvent('AUTHORIZED', 'r1')); // nobody subscribed
+    sim.service.publish(paymentEvent('CAPTURED', 'r1'));
+
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(3));
+    const byPath = receiver.received.map((r) => `${r.path} ${(JSON.parse(r.body) as { name: string }).name}`).sort();
+    expect(byPath).toEqual(['/a CAPTURED', '/a CREATED', '/b CAPTURED']);
+    for (const r of receiver.received) {
+      const secret = r.path === '/a' ? a.secret : b.secret;
+      expect(verifySignature(secret, receiver.url(r.path), r)).toBe(true);
+    }
+    await vi.waitFor(async () => {
+      const states = (await sim.deliveries()).map((d) => d.state);
+      expect(states).toEqual(['delivered', 'delivered', 'delivered']);
+    });
+  });
+
+  it('treats a redirect as a failure (the URL must not redirect)', async () => {
+    receiver.setHandler((_r, res) => res.writeHead(302, { location: '/elsewhere' }).end());
+    await sim.register(receiver.url(), ['epayments.payment.created.v1']);
+    sim.service.publish(paymentEvent('CREATED', 'r-redirect'));
+    await vi.waitFor(async () => {
+      const [d] = await sim.deliveries('r-redirect');
+      expect(d?.attempts).toEqual([expect.objectContaining({ status: 302 })]);
+      expect(d?.state).toBe('pending');
+    });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('records a network error as a failed attempt', async () => {
+    await sim.register('http://127.0.0.1:1/closed', ['epayments.payment.created.v1']);
+    sim.service.publish(paymentEvent('CREATED', 'r-net'));
+    await vi.waitFor(async () => {
+      const [d] = await sim.deliveries('r-net');
+      expect(d?.attempts[0]?.error).toMatch(/fetch failed/);
+      expect(d?.nextAttemptInMs).toBeGreaterThan(0);
+    });
+  });
+
+  it('stops delivering to a deleted registration and abandons its pending events', async () => {
+    receiver.setHandler((_r, res) => res.writeHead(500).end());
+    const reg = await sim.register(receiver.url(), ['epayments.payment.created.v1']);
+    sim.service.publish(paymentEvent('CREATED', 'r-del'));
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    await vi.waitFor(async () => expect((await sim.deliveries('r-del'))[0]?.attempts).toHaveLength(1));
+    expect((await sim.api('DELETE', `/webhooks/v1/webhooks/${reg.id}`)).status).toBe(204);
+    expect(await sim.retryNow()).toEqual({ retried: 0 });
+    expect((await sim.deliveries('r-del'))[0]).toMatchObject({ state: 'abandoned', note: 'registration deleted' });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('reset() forgets deliveries; close() makes publish a no-op', async () => {
+    await sim.register(receiver.url(), ['epayments.payment.created.v1']);
+    sim.service.publish(paymentEvent('CREATED', 'r-reset'));
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    sim.service.reset();
+    expect(await sim.deliveries()).toEqual([]);
+    await sim.register(receiver.url(), ['epayments.payment.created.v1']);
+    await sim.service.close();
+    sim.service.publish(paymentEvent('CREATED', 'r-closed'));
+    expect(await sim.deliveries()).toEqual([]);
+  });
+});
