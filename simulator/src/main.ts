@@ -1,10 +1,37 @@
-// Placeholder entry point: replaced by the full simulator (issue 3).
-import { serve } from '@hono/node-server';
-import { Hono } from 'hono';
+/**
+ * `npm run simulator`: the Vipps MobilePay simulator as its own process, configured by SIM_* variables
+ * (see simulator/README.md). Prints a clear message and exits 1 on bad configuration.
+ */
+import { ConfigError, configFromEnv } from './config';
+import { startSimulator } from './server';
 
-const port = Number(process.env.SIM_PORT ?? 4010);
-const app = new Hono();
-app.get('/_sim/health', (c) => c.json({ status: 'ok' }));
-serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-  console.log(`Vipps simulator listening on http://localhost:${info.port}`);
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = configFromEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const running = await startSimulator(config);
+  const { publicUrl, acceptedMsns, subscriptionKey } = running.simulator.config;
+  console.log(
+    `[vipps-sim] listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')}; subscription key ${subscriptionKey})`,
+  );
+  const stop = () => {
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('[vipps-sim] failed to start:', error);
+  process.exit(1);
 });

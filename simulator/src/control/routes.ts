@@ -1,0 +1,123 @@
+/**
+ * Test controls under `/_sim` (JSON, no auth): drive the shopper's side, move the virtual clock, inspect state,
+ * inject faults, reset. These do not exist at Vipps; they replace the human with the test phone (BRIEF §11).
+ */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { SimContext, SimEnv } from '../context';
+import type { Payment } from '../epayment/payment';
+import { toEventLog, toGetPaymentResponse } from '../epayment/serialize';
+import { parseWith } from '../epayment/validation';
+import { faultSpecSchema } from '../http/faults';
+import { ProblemError, sendSimResponse } from '../http/problem';
+
+type Ctx = Context<SimEnv>;
+
+/** Everything a test may want to see about a payment, beyond the API's own GetPaymentResponse. */
+function controlView(sim: SimContext, payment: Payment) {
+  return {
+    msn: payment.msn,
+    ...toGetPaymentResponse(payment),
+    userFlow: payment.userFlow,
+    returnUrl: payment.returnUrl,
+    customerPhoneNumber: payment.customerPhoneNumber,
+    paymentDescription: payment.paymentDescription,
+    linkToken: payment.linkToken,
+    landingUrl: `${sim.config.publicUrl}/landing?token=${payment.linkToken}`,
+    createdAt: new Date(payment.createdAtMs).toISOString(),
+    expiresAt: payment.state === 'CREATED' ? new Date(payment.expiresAtMs).toISOString() : null,
+    processingUntil: payment.processingUntilMs ? new Date(payment.processingUntilMs).toISOString() : null,
+    events: toEventLog(payment),
+  };
+}
+
+const approveSchema = z.object({
+  phoneNumber: z
+    .string()
+    .regex(/^\d{10,15}$/)
+    .optional(),
+});
+const advanceSchema = z.object({ seconds: z.number().finite().nonnegative() });
+
+async function jsonOrEmpty(c: Ctx): Promise<unknown> {
+  const text = await c.req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw ProblemError.validation([{ name: '(body)', reason: 'The request body is not valid JSON.' }]);
+  }
+}
+
+export function controlRoutes(sim: SimContext, resetAll: () => void): Hono<SimEnv> {
+  const app = new Hono<SimEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return sendSimResponse(error.toResponse(c.req.path));
+    throw error;
+  });
+
+  /** Looks a payment up by reference; `?msn=` disambiguates when several MSNs use the same reference. */
+  const paymentOf = (c: Ctx): Payment => {
+    const reference = c.req.param('reference') ?? '';
+    const msn = c.req.query('msn');
+    const matches = sim.store.withReference(reference).filter((p) => !msn || p.msn === msn);
+    const payment = matches[0];
+    if (!payment) throw ProblemError.coded(404, '5090', `Reference ${reference} not found.`);
+    if (matches.length > 1)
+      throw new ProblemError(409, 'Ambiguous reference', 'Several MSNs use this reference; add ?msn=.');
+    sim.payments.refresh(payment);
+    c.set('logReference', reference);
+    return payment;
+  };
+
+  const clockView = () => ({ now: sim.clock.now().toISOString(), offsetSeconds: sim.clock.offsetSeconds });
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  app.post('/reset', (c) => {
+    resetAll();
+    return c.json({ status: 'reset' });
+  });
+
+  app.get('/clock', (c) => c.json(clockView()));
+  app.post('/clock/advance', async (c) => {
+    const { seconds } = parseWith(advanceSchema, await jsonOrEmpty(c));
+    sim.clock.advance(seconds);
+    sim.payments.sweep(); // expire immediately, so the EXPIRED events and webhooks fire now
+    return c.json(clockView());
+  });
+
+  app.get('/payments', (c) => {
+    sim.payments.sweep();
+    return c.json(sim.store.all().map((payment) => controlView(sim, payment)));
+  });
+  app.get('/payments/:reference', (c) => c.json(controlView(sim, paymentOf(c))));
+
+  app.post('/payments/:reference/approve', async (c) => {
+    const { phoneNumber } = parseWith(approveSchema, await jsonOrEmpty(c));
+    const payment = paymentOf(c);
+    // Same as force approve: the magic test amounts do not apply (BRIEF §9).
+    sim.payments.authorize(payment, phoneNumber ?? null);
+    return c.json(controlView(sim, payment));
+  });
+  app.post('/payments/:reference/reject', (c) => {
+    const payment = paymentOf(c);
+    sim.payments.abort(payment);
+    return c.json(controlView(sim, payment));
+  });
+  app.post('/payments/:reference/expire', (c) => {
+    const payment = paymentOf(c);
+    sim.payments.expire(payment);
+    return c.json(controlView(sim, payment));
+  });
+
+  app.get('/faults', (c) => c.json(sim.faults.list()));
+  app.post('/faults', async (c) => c.json(sim.faults.add(parseWith(faultSpecSchema, await jsonOrEmpty(c))), 201));
+  app.delete('/faults', (c) => {
+    sim.faults.clear();
+    return c.json({ status: 'cleared' });
+  });
+
+  return app;
+}

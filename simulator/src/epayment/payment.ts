@@ -1,0 +1,66 @@
+/** The simulator's payment record and the enums it uses, named as in `epayment.v1.yml`. */
+export const CURRENCIES = ['NOK', 'DKK', 'EUR'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export const USER_FLOWS = ['PUSH_MESSAGE', 'NATIVE_REDIRECT', 'WEB_REDIRECT', 'QR'] as const;
+export type UserFlow = (typeof USER_FLOWS)[number];
+
+export const QR_FORMATS = ['TEXT/TARGETURL', 'IMAGE/SVG+XML', 'IMAGE/PNG'] as const;
+export type QrFormat = (typeof QR_FORMATS)[number];
+
+export type PaymentState = 'CREATED' | 'ABORTED' | 'EXPIRED' | 'AUTHORIZED' | 'TERMINATED';
+
+export type PaymentEventName =
+  'CREATED' | 'ABORTED' | 'EXPIRED' | 'CANCELLED' | 'CAPTURED' | 'REFUNDED' | 'AUTHORIZED' | 'TERMINATED';
+
+export interface Amount {
+  currency: Currency;
+  value: number;
+}
+
+/** One entry of `GET …/events` (spec `PaymentEvent`); also the payload of the matching webhook. */
+export interface PaymentEvent {
+  reference: string;
+  pspReference: string;
+  name: PaymentEventName;
+  amount: Amount;
+  timestamp: string;
+  idempotencyKey: string | null;
+  success: boolean;
+}
+
+export interface Payment {
+  msn: string;
+  reference: string;
+  /** Equals the CREATED event's pspReference (BRIEF §4.3). */
+  pspReference: string;
+  amount: Amount;
+  state: PaymentState;
+  paymentMethodType: 'WALLET' | 'CARD';
+  userFlow: UserFlow;
+  returnUrl: string | null;
+  paymentDescription: string | null;
+  /** From `customer.phoneNumber`, or typed on the landing page; decides whose simulated app shows it. */
+  customerPhoneNumber: string | null;
+  metadata: Record<string, string> | null;
+  profileScope: string | null;
+  /** Set once AUTHORIZED when a scope was requested (BRIEF §4.3). */
+  profileSub: string | null;
+  redirectUrl: string | null;
+  qrFormat: QrFormat;
+  qrSize: number;
+  /** The token in redirect URLs; the landing page, QR image and ForceApprove.token use it. */
+  linkToken: string;
+  /** Idempotency key of the create call; repeated on the user-side events, like the docs' example (BRIEF §6). */
+  createIdempotencyKey: string | null;
+  createdAtMs: number;
+  /** When a CREATED payment turns EXPIRED (virtual clock): the 10-minute timeout, `expiresAt`, or the 201 hour. */
+  expiresAtMs: number;
+  /** Test amount 201 (BRIEF §9): "unknown result", processing until this time, then EXPIRED. */
+  processingUntilMs: number | null;
+  authorizedValue: number;
+  capturedValue: number;
+  refundedValue: number;
+  cancelledValue: number;
+  events: PaymentEvent[];
+}

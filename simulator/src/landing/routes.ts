@@ -1,0 +1,115 @@
+/**
+ * The shopper's side: the landing page (`/landing?token=…`, where WEB_REDIRECT, NATIVE_REDIRECT and QR lead) and
+ * the simulated Vipps app (`/app/{phoneNumber}`). Plain HTML forms; approve/reject redirect (303) to returnUrl.
+ * Leaving a page changes nothing: the payment simply expires later (BRIEF §5).
+ */
+import { Hono, type Context } from 'hono';
+import type { SimContext, SimEnv } from '../context';
+import type { Payment } from '../epayment/payment';
+import { isProcessing } from '../epayment/state-machine';
+import { normalizePhoneNumber } from './format';
+import { declineReasonFor, SCA_REQUIRED_AMOUNT, UNKNOWN_RESULT_AMOUNT } from './magic-amounts';
+import {
+  appPaymentPage,
+  appPaymentPath,
+  donePage,
+  inactivePage,
+  landingPage,
+  phoneAppPage,
+  processingPage,
+  scaPage,
+  unknownLinkPage,
+} from './pages';
+
+type Ctx = Context<SimEnv>;
+
+const textField = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function landingRoutes(sim: SimContext): Hono<SimEnv> {
+  const app = new Hono<SimEnv>();
+  const merchant = () => sim.config.merchantName;
+
+  /** The payment behind a link token, expiry applied; null when unknown. */
+  const byToken = (c: Ctx, token: string): Payment | null => {
+    const payment = sim.store.byLinkToken(token);
+    if (!payment) return null;
+    sim.payments.refresh(payment);
+    c.set('logReference', payment.reference);
+    return payment;
+  };
+
+  /** Shared guard: unknown link → 404 page; final state → "no longer active"; processing → processing page. */
+  const activePayment = (c: Ctx, token: string, status: 200 | 409): Payment | Response => {
+    const payment = byToken(c, token);
+    if (!payment) return c.html(unknownLinkPage(), 404);
+    if (payment.state !== 'CREATED') return c.html(inactivePage(payment, merchant()), status);
+    if (isProcessing(payment, sim.clock.nowMs())) return c.html(processingPage(payment, merchant()));
+    return payment;
+  };
+
+  /** After the shopper decided: back to the shop's returnUrl, or a "go back to the shop" screen. */
+  const finish = (c: Ctx, payment: Payment, title: string, message: string) =>
+    payment.returnUrl ? c.redirect(payment.returnUrl, 303) : c.html(donePage(title, message));
+
+  app.get('/landing', (c) => {
+    const result = activePayment(c, c.req.query('token') ?? '', 200);
+    if (result instanceof Response) return result;
+    return c.html(landingPage(result, merchant(), result.customerPhoneNumber ?? ''));
+  });
+
+  app.post('/landing/next', async (c) => {
+    const form = await c.req.parseBody();
+    const result = activePayment(c, textField(form.token), 409);
+    if (result instanceof Response) return result;
+    const typed = textField(form.phoneNumber);
+    const phone = normalizePhoneNumber(typed);
+    if (!phone) {
+      const error = 'Enter a mobile number with country code, e.g. 4791234567 (10-15 digits).';
+      return c.html(landingPage(result, merchant(), typed, error), 400);
+    }
+    // The payment now waits in this phone's simulated app (GET /app/{phoneNumber}).
+    result.customerPhoneNumber = phone;
+    return c.redirect(appPaymentPath(phone, result.linkToken), 303);
+  });
+
+  app.get('/app/:phone', (c) => {
+    const phone = c.req.param('phone');
+    sim.payments.sweep();
+    const waiting = sim.store.all().filter((p) => p.state === 'CREATED' && p.customerPhoneNumber === phone);
+    return c.html(phoneAppPage(phone, waiting, merchant()));
+  });
+
+  app.get('/app/:phone/payments/:token', (c) => {
+    const result = activePayment(c, c.req.param('token'), 200);
+    if (result instanceof Response) return result;
+    return c.html(appPaymentPage(result, merchant(), c.req.param('phone')));
+  });
+
+  app.post('/app/:phone/payments/:token/approve', async (c) => {
+    const phone = c.req.param('phone');
+    const result = activePayment(c, c.req.param('token'), 409);
+    if (result instanceof Response) return result;
+    const form = await c.req.parseBody();
+    // BRIEF §9 test amounts apply only here, in the "app"; the payment stays CREATED so the shopper may retry.
+    const declined = declineReasonFor(result.amount.value);
+    if (declined) return c.html(appPaymentPage(result, merchant(), phone, declined));
+    if (result.amount.value === SCA_REQUIRED_AMOUNT && form.sca !== 'confirmed') {
+      return c.html(scaPage(result, merchant(), phone));
+    }
+    if (result.amount.value === UNKNOWN_RESULT_AMOUNT) {
+      sim.payments.startProcessing(result);
+      return c.html(processingPage(result, merchant()));
+    }
+    sim.payments.authorize(result, phone);
+    return finish(c, result, 'Payment approved', `You paid ${merchant()}.`);
+  });
+
+  app.post('/app/:phone/payments/:token/reject', (c) => {
+    const result = activePayment(c, c.req.param('token'), 409);
+    if (result instanceof Response) return result;
+    sim.payments.abort(result);
+    return finish(c, result, 'Payment rejected', 'You rejected the payment. Nothing was charged.');
+  });
+
+  return app;
+}
