@@ -57,6 +57,8 @@ for (const { file, out } of SPECS) {
   const ast = await openapiTS(document, {
     // Relative $refs (the rewritten receipt) resolve against the spec's own folder.
     cwd: pathToFileURL(fileURLToPath(specUrl)),
+    // Fields with a `default` (e.g. `customerInteraction`) stay optional: callers may omit them in requests.
+    defaultNonNullable: false,
     silent: true,
   });
   const target = new URL(out, outDir);

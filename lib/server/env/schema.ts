@@ -60,6 +60,8 @@ const rawSchema = z.object({
   ),
   VIPPS_SYSTEM_NAME: z.string().min(1).max(30).default('vipps-epayment-demo-shop'),
   VIPPS_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Overall budget for one Vipps call including all retries (BRIEF §3: retry 5xx/423/429 with the same key). */
+  VIPPS_RETRY_DEADLINE_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
 
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.url().optional(),

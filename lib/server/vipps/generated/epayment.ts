@@ -474,7 +474,7 @@ export interface components {
              * @example CUSTOMER_NOT_PRESENT
              * @enum {string}
              */
-            customerInteraction: "CUSTOMER_PRESENT" | "CUSTOMER_NOT_PRESENT";
+            customerInteraction?: "CUSTOMER_PRESENT" | "CUSTOMER_NOT_PRESENT";
             industryData?: components["schemas"]["IndustryData"];
             paymentMethod: components["schemas"]["PaymentMethod"];
             profile?: components["schemas"]["ProfileRequest"];

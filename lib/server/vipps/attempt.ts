@@ -1,0 +1,92 @@
+// One HTTP attempt: a fresh Request (a used Request cannot be resent — the SDK's bug, BRIEF §10), a
+// per-attempt timeout, the whole body read inside that timeout, and exactly one structured log line.
+import type { VippsOperation } from './errors';
+import { summarizeProblem, traceIdFromHeaders } from './problem';
+
+/** The subset of a pino logger the client uses; pino's `Logger` satisfies it. */
+export interface VippsLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface AttemptInput {
+  operation: VippsOperation;
+  reference?: string;
+  idempotencyKey?: string;
+  attempt: number;
+  method: string;
+  baseUrl: string;
+  path: string;
+  headers: Headers;
+  /** The same bytes on every attempt (BRIEF §3). */
+  body?: Uint8Array;
+  timeoutMs: number;
+}
+
+export type AttemptResult =
+  | { kind: 'response'; status: number; headers: Headers; bodyText: string }
+  | { kind: 'failure'; reason: 'timeout' | 'network'; error: unknown };
+
+export async function performAttempt(
+  input: AttemptInput,
+  deps: { fetch: FetchLike; now: () => number; logger: VippsLogger },
+): Promise<AttemptResult> {
+  const signal = AbortSignal.timeout(input.timeoutMs);
+  const request = new Request(input.baseUrl + input.path, {
+    method: input.method,
+    headers: input.headers,
+    // A defensive copy per attempt: request bodies are single-use, and the original bytes must reach every
+    // retry unchanged.
+    body: input.body?.slice(),
+    signal,
+  });
+  const startedAt = deps.now();
+  // Never log headers or bodies: they carry the token, the subscription key and webhook secrets.
+  const logFields = {
+    operation: input.operation,
+    method: input.method,
+    path: input.path,
+    reference: input.reference,
+    idempotencyKey: input.idempotencyKey,
+    attempt: input.attempt,
+  };
+  try {
+    const response = await deps.fetch(request);
+    // Reading the body is part of the attempt: a connection lost mid-body is a lost response.
+    const bodyText = await response.text();
+    // Vipps puts its trace id in Problem bodies (BRIEF §7); successful answers only have headers.
+    const traceId = response.ok
+      ? traceIdFromHeaders(response.headers)
+      : summarizeProblem(bodyText, response.headers).traceId;
+    const fields = { ...logFields, status: response.status, durationMs: deps.now() - startedAt, traceId };
+    if (response.ok) deps.logger.info(fields, 'vipps call');
+    else deps.logger.warn(fields, 'vipps call failed');
+    return { kind: 'response', status: response.status, headers: response.headers, bodyText };
+  } catch (error) {
+    const reason = signal.aborted || isTimeoutError(error) ? 'timeout' : 'network';
+    deps.logger.warn(
+      {
+        ...logFields,
+        status: undefined,
+        durationMs: deps.now() - startedAt,
+        error: reason,
+        errorMessage: describe(error),
+      },
+      'vipps call failed',
+    );
+    return { kind: 'failure', reason, error };
+  }
+}
+
+function isTimeoutError(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** Error messages from fetch carry codes like ECONNRESET, never request headers. */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.name}: ${error.message}${cause}`;
+}

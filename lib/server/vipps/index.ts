@@ -1,0 +1,33 @@
+// The app's one entry point to Vipps: the process-wide client built from the validated configuration.
+// Everything testable lives in the pure modules beside this file; this one only wires real I/O.
+import 'server-only';
+import packageJson from '@/package.json';
+import { getEnv } from '../env';
+import { getLogger } from '../log';
+import { createVippsClient, type VippsClient } from './client';
+import { vippsConfigFromEnv } from './config';
+
+export type { VippsClient, VippsClientDeps } from './client';
+export type { CancelOptions, IdempotencyOptions } from './requests';
+export * from './errors';
+export * from './types';
+export { signWebhook, verifyWebhook, webhookSigningTarget } from './webhook-signature';
+export type { WebhookVerificationFailure, WebhookVerificationResult } from './webhook-signature';
+
+// Kept on globalThis so Next.js dev-mode module reloads reuse one token cache instead of fetching a new
+// token per reload.
+const globalKey = Symbol.for('vipps-epayment-demo-shop.vipps-client');
+type GlobalWithClient = typeof globalThis & { [globalKey]?: VippsClient };
+
+/** The process-wide Vipps client (simulator or apitest.vipps.no, depending on VIPPS_BASE_URL). */
+export function getVippsClient(): VippsClient {
+  const holder = globalThis as GlobalWithClient;
+  holder[globalKey] ??= createVippsClient(vippsConfigFromEnv(getEnv(), packageJson.version), {
+    fetch: (request) => fetch(request),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random(),
+    logger: getLogger().child({ component: 'vipps' }),
+  });
+  return holder[globalKey];
+}

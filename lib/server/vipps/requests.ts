@@ -1,0 +1,216 @@
+// One pure builder per Vipps operation: method, path, body and the response contract. Nothing here does
+// I/O, so paths, encoding and validation are unit-tested without a network.
+import type { z } from 'zod';
+import { VippsConfigError, type VippsOperation } from './errors';
+import { assertIdempotencyKey } from './headers';
+import {
+  createPaymentResponseSchema,
+  getPaymentResponseSchema,
+  modificationResponseSchema,
+  paymentEventsSchema,
+  registerWebhookResponseSchema,
+  tokenResponseSchema,
+  webhookQueryResponseSchema,
+} from './response-schemas';
+import type { RetryMode } from './retry-policy';
+import type { Amount, CreatePaymentRequest, ForceApproveRequest, RegisterWebhookRequest } from './types';
+
+export type ResponseContract<T> = { kind: 'json'; schema: z.ZodType<T> } | { kind: 'empty' };
+
+export interface VippsRequestSpec<T> {
+  operation: VippsOperation;
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path below the base URL, with every dynamic segment already URL-encoded. */
+  path: string;
+  /** For errors and logs: the payment reference or webhook id. */
+  reference?: string;
+  idempotencyKey?: string;
+  /** JSON text, serialised once so every retry sends the very same bytes (BRIEF §3: 409 on a different body). */
+  bodyText?: string;
+  retryMode: RetryMode;
+  response: ResponseContract<T>;
+}
+
+const EPAYMENT = '/epayment/v1';
+const WEBHOOKS = '/webhooks/v1/webhooks';
+
+export interface IdempotencyOptions {
+  /** Required on create, capture, refund and cancel; 1–50 characters; reuse it on every retry. */
+  idempotencyKey: string;
+}
+
+/** `POST /accesstoken/get`: no body, credentials in headers (BRIEF §2). Safe to resend. */
+export function tokenRequest() {
+  return {
+    operation: 'token',
+    method: 'POST',
+    path: '/accesstoken/get',
+    retryMode: 'idempotent',
+    response: json(tokenResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+const json = <T>(schema: z.ZodType<T>): ResponseContract<T> => ({ kind: 'json', schema });
+const empty: ResponseContract<void> = { kind: 'empty' };
+
+/** References are URL-encoded, never trusted to match the spec pattern: Vipps validates them (BRIEF §4). */
+function encodedReference(operation: VippsOperation, reference: string): string {
+  if (typeof reference !== 'string' || reference.length === 0) {
+    throw new VippsConfigError('a payment reference is required', { operation });
+  }
+  return encodeURIComponent(reference);
+}
+
+function paymentPath(operation: VippsOperation, reference: string, suffix = ''): string {
+  return `${EPAYMENT}/payments/${encodedReference(operation, reference)}${suffix}`;
+}
+
+/** Amounts are integer øre everywhere in this app; catch a float before Vipps does (4040 "Invalid amount"). */
+function assertAmount(amount: Amount, operation: VippsOperation, reference?: string): void {
+  if (!amount || !Number.isSafeInteger(amount.value) || amount.value < 0) {
+    throw new VippsConfigError(`amount.value must be a non-negative integer in øre, got ${amount?.value}`, {
+      operation,
+      reference,
+    });
+  }
+}
+
+export function createPaymentRequest(body: CreatePaymentRequest, options: IdempotencyOptions) {
+  const operation = 'createPayment';
+  assertIdempotencyKey(options?.idempotencyKey, { operation, reference: body.reference });
+  assertAmount(body.amount, operation, body.reference);
+  return {
+    operation,
+    method: 'POST',
+    path: `${EPAYMENT}/payments`,
+    reference: body.reference,
+    idempotencyKey: options.idempotencyKey,
+    bodyText: JSON.stringify(body),
+    retryMode: 'idempotent',
+    // 201 per spec; any 2xx with this body is accepted.
+    response: json(createPaymentResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+export function getPaymentRequest(reference: string) {
+  return {
+    operation: 'getPayment',
+    method: 'GET',
+    path: paymentPath('getPayment', reference),
+    reference,
+    retryMode: 'idempotent',
+    response: json(getPaymentResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+export function getPaymentEventsRequest(reference: string) {
+  return {
+    operation: 'getPaymentEvents',
+    method: 'GET',
+    path: paymentPath('getPaymentEvents', reference, '/events'),
+    reference,
+    retryMode: 'idempotent',
+    response: json(paymentEventsSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+function modificationRequest(
+  operation: 'capturePayment' | 'refundPayment',
+  suffix: '/capture' | '/refund',
+  reference: string,
+  amount: Amount,
+  options: IdempotencyOptions,
+) {
+  assertIdempotencyKey(options?.idempotencyKey, { operation, reference });
+  assertAmount(amount, operation, reference);
+  return {
+    operation,
+    method: 'POST',
+    path: paymentPath(operation, reference, suffix),
+    reference,
+    idempotencyKey: options.idempotencyKey,
+    // Only the two spec fields, in a fixed order: identical retries need identical bytes (4010, BRIEF §3).
+    bodyText: JSON.stringify({ modificationAmount: { currency: amount.currency, value: amount.value } }),
+    retryMode: 'idempotent',
+    response: json(modificationResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+export const capturePaymentRequest = (reference: string, amount: Amount, options: IdempotencyOptions) =>
+  modificationRequest('capturePayment', '/capture', reference, amount, options);
+
+export const refundPaymentRequest = (reference: string, amount: Amount, options: IdempotencyOptions) =>
+  modificationRequest('refundPayment', '/refund', reference, amount, options);
+
+export interface CancelOptions extends IdempotencyOptions {
+  /** Cancel only if not yet authorized; on an authorized payment Vipps answers 6060 (BRIEF §5, [newer]). */
+  cancelTransactionOnly?: boolean;
+}
+
+export function cancelPaymentRequest(reference: string, options: CancelOptions) {
+  const operation = 'cancelPayment';
+  assertIdempotencyKey(options?.idempotencyKey, { operation, reference });
+  return {
+    operation,
+    method: 'POST',
+    path: paymentPath(operation, reference, '/cancel'),
+    reference,
+    idempotencyKey: options.idempotencyKey,
+    // v1.4.1 has no body; newer versions accept `{cancelTransactionOnly}` (BRIEF §4). Send it only when asked.
+    bodyText:
+      options.cancelTransactionOnly === undefined
+        ? undefined
+        : JSON.stringify({ cancelTransactionOnly: options.cancelTransactionOnly }),
+    retryMode: 'idempotent',
+    response: json(modificationResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+/** Test environments only (BRIEF §9). Approving twice is harmless (6230 "already reserved"), so it retries. */
+export function forceApproveRequest(reference: string, body: ForceApproveRequest) {
+  return {
+    operation: 'forceApprove',
+    method: 'POST',
+    path: `${EPAYMENT}/test/payments/${encodedReference('forceApprove', reference)}/approve`,
+    reference,
+    bodyText: JSON.stringify(body),
+    retryMode: 'idempotent',
+    response: empty,
+  } satisfies VippsRequestSpec<void>;
+}
+
+/** No Idempotency-Key exists for registration, so only provably-unprocessed answers are retried. */
+export function registerWebhookRequest(body: RegisterWebhookRequest) {
+  return {
+    operation: 'registerWebhook',
+    method: 'POST',
+    path: WEBHOOKS,
+    bodyText: JSON.stringify({ url: body.url, events: body.events }),
+    retryMode: 'only-if-unprocessed',
+    response: json(registerWebhookResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+export function listWebhooksRequest() {
+  return {
+    operation: 'listWebhooks',
+    method: 'GET',
+    path: WEBHOOKS,
+    retryMode: 'idempotent',
+    response: json(webhookQueryResponseSchema),
+  } satisfies VippsRequestSpec<unknown>;
+}
+
+export function deleteWebhookRequest(id: string) {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new VippsConfigError('a webhook id is required', { operation: 'deleteWebhook' });
+  }
+  return {
+    operation: 'deleteWebhook',
+    method: 'DELETE',
+    path: `${WEBHOOKS}/${encodeURIComponent(id)}`,
+    reference: id,
+    retryMode: 'idempotent',
+    response: empty,
+  } satisfies VippsRequestSpec<void>;
+}

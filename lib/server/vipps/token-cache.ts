@@ -1,0 +1,68 @@
+// Caches the access token until shortly before it expires, and makes sure concurrent callers share one
+// token request (single-flight). BRIEF §2: lifetime is 1 h in test and 24 h in production, so it is read
+// from `expires_in` / `expires_on` (strings) rather than hard-coded; several valid tokens may coexist, so
+// refreshing early is harmless.
+import type { TokenResponse } from './response-schemas';
+
+/** Refresh this long before expiry, but never more than half the lifetime (short-lived test tokens). */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+export interface CachedToken {
+  accessToken: string;
+  /** Epoch ms after which we no longer use the token. */
+  refreshAtMs: number;
+}
+
+/**
+ * When to stop using a token. `expires_in` is relative, so it is immune to clock skew between us and
+ * Vipps; `expires_on` (absolute epoch seconds) is the fallback. Returns undefined when neither is usable.
+ */
+export function tokenRefreshAtMs(token: TokenResponse, nowMs: number): number | undefined {
+  let lifetimeMs: number | undefined;
+  const expiresIn = Number(token.expires_in);
+  if (token.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0) {
+    lifetimeMs = expiresIn * 1000;
+  } else if (token.expires_on !== undefined) {
+    const expiresOnMs = Number(token.expires_on) * 1000;
+    if (Number.isFinite(expiresOnMs) && expiresOnMs > nowMs) lifetimeMs = expiresOnMs - nowMs;
+  }
+  if (lifetimeMs === undefined) return undefined;
+  return nowMs + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
+}
+
+export interface TokenCache {
+  /** A valid token: cached, or fetched once for all concurrent callers. */
+  get(): Promise<string>;
+  /**
+   * Drops `token` after Vipps answered 401 with it. Only that token: if another caller already replaced
+   * it, the newer one is kept, so a burst of 401s causes one refresh, not one each.
+   */
+  invalidate(token: string): void;
+}
+
+export function createTokenCache(deps: { fetchToken: () => Promise<CachedToken>; now: () => number }): TokenCache {
+  let cached: CachedToken | undefined;
+  let inFlight: Promise<CachedToken> | undefined;
+
+  return {
+    async get() {
+      if (cached && deps.now() < cached.refreshAtMs) return cached.accessToken;
+      inFlight ??= deps.fetchToken().then(
+        (fresh) => {
+          cached = fresh;
+          inFlight = undefined;
+          return fresh;
+        },
+        (error: unknown) => {
+          // Do not cache failures: the next caller tries again.
+          inFlight = undefined;
+          throw error;
+        },
+      );
+      return (await inFlight).accessToken;
+    },
+    invalidate(token) {
+      if (cached?.accessToken === token) cached = undefined;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Vipps webhook request authentication (BRIEF §8, "request-authentication.md"): HMAC-SHA256 over
+// "POST\n<pathAndQuery>\n<x-ms-date>;<host>;<content hash>", keyed with the UTF-8 bytes of the secret as
+// returned at registration (not base64-decoded). Pure: no config, no clock; the caller passes both.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+export const DEFAULT_MAX_SKEW_MS = 5 * 60_000;
+
+const SIGNED_HEADERS = 'x-ms-date;host;x-ms-content-sha256';
+
+export function contentHash(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64');
+}
+
+function signature(secret: string, stringToSign: string): string {
+  return createHmac('sha256', Buffer.from(secret, 'utf8')).update(stringToSign, 'utf8').digest('base64');
+}
+
+function stringToSign(pathAndQuery: string, date: string, host: string, hash: string): string {
+  // `\n`, not `\r\n` (BRIEF §8). The method is always POST for webhook deliveries.
+  return `POST\n${pathAndQuery}\n${date};${host};${hash}`;
+}
+
+function authorizationValue(sig: string): string {
+  return `HMAC-SHA256 SignedHeaders=${SIGNED_HEADERS}&Signature=${sig}`;
+}
+
+export interface SignedWebhook {
+  contentHash: string;
+  signature: string;
+  /** The headers a Vipps delivery carries, ready to send (used by tests and tooling). */
+  headers: { 'x-ms-date': string; 'x-ms-content-sha256': string; host: string; authorization: string };
+}
+
+/** Signs a delivery the way Vipps does; `url` is the full registered URL. */
+export function signWebhook(input: { secret: string; url: string; body: string | Uint8Array; date: string }) {
+  const url = new URL(input.url);
+  const hash = contentHash(input.body);
+  const sig = signature(input.secret, stringToSign(url.pathname + url.search, input.date, url.host, hash));
+  return {
+    contentHash: hash,
+    signature: sig,
+    headers: {
+      'x-ms-date': input.date,
+      'x-ms-content-sha256': hash,
+      host: url.host,
+      authorization: authorizationValue(sig),
+    },
+  } satisfies SignedWebhook;
+}
+
+export type WebhookVerificationFailure =
+  'method-not-post' | 'missing-header' | 'content-hash-mismatch' | 'signature-mismatch' | 'invalid-date' | 'stale-date';
+
+export type WebhookVerificationResult = { ok: true } | { ok: false; reason: WebhookVerificationFailure };
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+export interface VerifyWebhookInput {
+  secret: string;
+  method: string;
+  /**
+   * Path plus query of the URL **as registered with Vipps**, from configuration (PUBLIC_BASE_URL + the
+   * webhook route): behind a proxy the incoming request URL can differ from what Vipps signed.
+   */
+  url: string;
+  /** Host (with non-default port) of the registered URL, from configuration, never the Host header. */
+  host: string;
+  headers: HeaderSource;
+  /** The exact bytes received; parse JSON only after verification succeeds. */
+  rawBody: string | Uint8Array;
+  /** Epoch milliseconds. */
+  now: number;
+  maxSkewMs?: number;
+}
+
+/**
+ * Checks, in order: method, presence of the signing headers, the content hash, the HMAC over the whole
+ * `Authorization` value (both with constant-time comparisons), then that `x-ms-date` is within
+ * `maxSkewMs` of `now` (the date is covered by the HMAC, so it is trusted only after the HMAC matched).
+ */
+export function verifyWebhook(input: VerifyWebhookInput): WebhookVerificationResult {
+  if (input.method.toUpperCase() !== 'POST') return fail('method-not-post');
+  const date = header(input.headers, 'x-ms-date');
+  const claimedHash = header(input.headers, 'x-ms-content-sha256');
+  const authorization = header(input.headers, 'authorization');
+  if (!date || !claimedHash || !authorization) return fail('missing-header');
+
+  const hash = contentHash(input.rawBody);
+  if (!constantTimeEqual(hash, claimedHash)) return fail('content-hash-mismatch');
+
+  const expected = authorizationValue(signature(input.secret, stringToSign(input.url, date, input.host, hash)));
+  if (!constantTimeEqual(expected, authorization)) return fail('signature-mismatch');
+
+  const sentAt = Date.parse(date);
+  if (Number.isNaN(sentAt)) return fail('invalid-date');
+  if (Math.abs(input.now - sentAt) > (input.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) return fail('stale-date');
+  return { ok: true };
+}
+
+/** Host and path+query Vipps signs for our webhook URL, derived from configuration (not the request). */
+export function webhookSigningTarget(publicBaseUrl: string, webhookPath: string): { host: string; url: string } {
+  const url = new URL(webhookPath, publicBaseUrl);
+  return { host: url.host, url: url.pathname + url.search };
+}
+
+const fail = (reason: WebhookVerificationFailure): WebhookVerificationResult => ({ ok: false, reason });
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  const value = key === undefined ? undefined : headers[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * `timingSafeEqual` needs equal-length buffers and would leak the length otherwise, so both sides are
+ * hashed to 32 bytes first; equal digests mean equal strings.
+ */
+function constantTimeEqual(a: string, b: string): boolean {
+  const digestA = createHash('sha256').update(a, 'utf8').digest();
+  const digestB = createHash('sha256').update(b, 'utf8').digest();
+  return timingSafeEqual(digestA, digestB);
+}
