@@ -56,7 +56,11 @@ describe('POST /accesstoken/get', () => {
   it('missing or wrong subscription key → 401 in the API Management shape', async () => {
     const missing = await fetchToken({ client_id: CLIENT_ID, client_secret: CLIENT_SECRET });
     expect(missing.status).toBe(401);
-    expect(missing.body).toEqual({ statusCode: 401, message: expect.stringContaining('missing subscription key') });
+    expect(missing.body).toEqual({
+      statusCode: 401,
+      message:
+        'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.',
+    });
     const wrong = await fetchToken({ ...api.tokenHeaders(), 'Ocp-Apim-Subscription-Key': 'other' });
     expect(wrong.body).toEqual({
       statusCode: 401,
@@ -98,12 +102,11 @@ describe('gateway checks on API calls', () => {
 
   it('missing or wrong subscription key on an API call → 401 APIM shape', async () => {
     const missing = await api.get(reference, { headers: { 'Ocp-Apim-Subscription-Key': undefined } });
-    expect(missing.body).toMatchObject({
-      statusCode: 401,
-      message: expect.stringContaining('missing subscription key'),
-    });
+    expect(missing.status).toBe(401);
+    expect(String((missing.body as unknown as { message: string }).message)).toContain('missing subscription key');
     const wrong = await api.get(reference, { headers: { 'Ocp-Apim-Subscription-Key': 'wrong' } });
-    expect(wrong.body).toMatchObject({ statusCode: 401, message: expect.stringContaining('invalid subscription key') });
+    expect(wrong.status).toBe(401);
+    expect(String((wrong.body as unknown as { message: string }).message)).toContain('invalid subscription key');
   });
 
   it('tokens expire on the virtual clock', async () => {

@@ -1,7 +1,7 @@
 // createPayment validation (BRIEF §4.1, §7): each rule answers with the code Vipps uses, or a schema 400 naming
 // the field. All answers are contract-checked Problems.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodeOf, paymentBody, startTestSimulator, type Problem, type SimApi } from '../support/sim-client';
+import { errorCodeOf, paymentBody, startTestSimulator, problemOf, type SimApi } from '../support/sim-client';
 
 let api: SimApi;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ async function fieldsFor(overrides: Record<string, unknown>): Promise<string[]> 
   const res = await api.create(paymentBody(overrides));
   expect(res.status).toBe(400);
   expect(errorCodeOf(res.body)).toBeUndefined();
-  return ((res.body as Problem).extraDetails ?? []).map((d) => d.name);
+  return (problemOf(res.body).extraDetails ?? []).map((d) => d.name);
 }
 
 describe('amount', () => {
@@ -70,7 +70,7 @@ describe('reference, description and unknown fields', () => {
   it('missing required fields are named', async () => {
     const res = await api.create({ amount: { currency: 'NOK', value: 1000 } });
     expect(res.status).toBe(400);
-    expect(((res.body as Problem).extraDetails ?? []).map((d) => d.name).sort()).toEqual([
+    expect((problemOf(res.body).extraDetails ?? []).map((d) => d.name).sort()).toEqual([
       'paymentMethod',
       'reference',
       'userFlow',
@@ -153,7 +153,7 @@ describe('expiresAt (long-living payments)', () => {
   it('is only allowed with PUSH_MESSAGE or QR', async () => {
     const res = await api.create(paymentBody({ expiresAt: inMinutes(60), receipt }));
     expect(res.status).toBe(400);
-    expect((res.body as Problem).title).toBe('ExpiresAt not allowed');
+    expect(problemOf(res.body).title).toBe('ExpiresAt not allowed');
   });
   it('needs a receipt → 6130', async () => {
     expect(await codeFor(longLiving(inMinutes(60), { receipt: undefined }))).toBe('6130');

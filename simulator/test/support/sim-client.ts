@@ -41,8 +41,11 @@ export type Problem = {
   extraDetails?: { name: string; reason: string }[];
 };
 
+/** Bodies are typed for success; read an error answer through this. */
+export const problemOf = (body: unknown): Problem => body as Problem;
+
 export const errorCodeOf = (body: unknown): string | undefined =>
-  (body as Problem).extraDetails?.find((d) => d.name === 'ErrorCode')?.reason;
+  problemOf(body).extraDetails?.find((d) => d.name === 'ErrorCode')?.reason;
 
 export const reference = (prefix = 'order') => `${prefix}-${randomUUID().slice(0, 18)}`;
 
