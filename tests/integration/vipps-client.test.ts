@@ -1,88 +1,18 @@
 // The real client (real fetch, real timers) against a running simulator, for every operation, the error
 // mapping and the fault paths that idempotency keys exist for (BRIEF §3).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIMULATOR_DEFAULTS } from '@/lib/server/env/schema';
-import { createVippsClient, type VippsClient } from '@/lib/server/vipps/client';
+import type { VippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
-import {
-  VippsAuthError,
-  VippsOutcomeUnknownError,
-  VippsRejectedError,
-  type VippsError,
-} from '@/lib/server/vipps/errors';
-import type { CreatePaymentRequest, PaymentEvent } from '@/lib/server/vipps/types';
-import { startSimulator } from '../../simulator/src/server';
+import { VippsAuthError, VippsOutcomeUnknownError, VippsRejectedError } from '@/lib/server/vipps/errors';
+import { newReference, paymentBody, rejectionOf, startHarness, type Harness } from './support/vipps-harness';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-
-function configFor(baseUrl: string, overrides: Partial<VippsClientConfig> = {}): VippsClientConfig {
-  return {
-    baseUrl,
-    clientId: SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
-    clientSecret: SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET,
-    subscriptionKey: SIMULATOR_DEFAULTS.VIPPS_SUBSCRIPTION_KEY,
-    merchantSerialNumber: SIMULATOR_DEFAULTS.VIPPS_MSN,
-    systemName: 'vipps-epayment-demo-shop',
-    systemVersion: '0.1.0',
-    pluginName: 'vipps-epayment-demo-shop',
-    pluginVersion: '0.1.0',
-    requestTimeoutMs: 3_000,
-    retryDeadlineMs: 15_000,
-    allowForceApprove: true,
-    // Short real backoff so fault tests stay fast.
-    retryPolicy: { baseDelayMs: 20, maxDelayMs: 200 },
-    ...overrides,
-  };
-}
-
-/** Every attempt's log line, so tests can prove a fault really happened and was retried. */
-let attempts: Record<string, unknown>[] = [];
-const recordingLogger = {
-  info: (fields: object) => attempts.push({ ...fields }),
-  warn: (fields: object) => attempts.push({ ...fields }),
-};
-const attemptsOf = (operation: string, reference?: string) =>
-  attempts.filter((a) => a.operation === operation && (reference === undefined || a.reference === reference));
-
-function newClient(overrides: Partial<VippsClientConfig> = {}): VippsClient {
-  return createVippsClient(configFor(sim.url, overrides), {
-    fetch: (request) => fetch(request),
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random(),
-    logger: recordingLogger,
-  });
-}
-
-async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${sim.url}/_sim${path}`, {
-    method: body === undefined && !path.endsWith('/approve') && path !== '/reset' ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-const approve = (reference: string) => control(`/payments/${reference}/approve`, {});
-const simEvents = async (reference: string) =>
-  (await control<{ events: PaymentEvent[] }>(`/payments/${reference}`)).events;
-const injectFault = (fault: Record<string, unknown>) => control('/faults', fault);
-
-let counter = 0;
-const newReference = () => `it-${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
-
-function paymentBody(reference: string, value = 10_000): CreatePaymentRequest {
-  return {
-    amount: { currency: 'NOK', value },
-    paymentMethod: { type: 'WALLET' },
-    reference,
-    userFlow: 'WEB_REDIRECT',
-    returnUrl: `https://shop.example/orders/${reference}`,
-    paymentDescription: 'Integration test order',
-  };
-}
+let h: Harness;
+const newClient = (overrides: Partial<VippsClientConfig> = {}) => h.newClient(overrides);
+const approve = (reference: string) => h.approve(reference);
+const simEvents = (reference: string) => h.simEvents(reference);
+const injectFault = (fault: Record<string, unknown>) => h.injectFault(fault);
+const attemptsOf = (operation: string, reference?: string) => h.attemptsOf(operation, reference);
 
 async function authorizedPayment(client: VippsClient, value = 10_000): Promise<string> {
   const reference = newReference();
@@ -91,26 +21,16 @@ async function authorizedPayment(client: VippsClient, value = 10_000): Promise<s
   return reference;
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<VippsError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as VippsError;
-  }
-  throw new Error('expected the call to fail');
-}
-
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, logLevel: 'silent' });
+  h = await startHarness();
 });
 
 afterAll(async () => {
-  await sim?.close();
+  await h?.close();
 });
 
 beforeEach(async () => {
-  attempts = [];
-  await control('/reset');
+  await h.reset();
 });
 
 describe('Vipps client against the simulator', () => {

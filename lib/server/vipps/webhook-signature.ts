@@ -99,7 +99,8 @@ export function verifyWebhook(input: VerifyWebhookInput): WebhookVerificationRes
 
 /** Host and path+query Vipps signs for our webhook URL, derived from configuration (not the request). */
 export function webhookSigningTarget(publicBaseUrl: string, webhookPath: string): { host: string; url: string } {
-  const url = new URL(webhookPath, publicBaseUrl);
+  // Concatenate rather than `new URL(path, base)`, which would drop a base path such as `/shop`.
+  const url = new URL(publicBaseUrl.replace(/\/+$/, '') + (webhookPath.startsWith('/') ? '' : '/') + webhookPath);
   return { host: url.host, url: url.pathname + url.search };
 }
 

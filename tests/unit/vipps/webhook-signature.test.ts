@@ -99,6 +99,10 @@ describe('webhook signature', () => {
     const signed = signWebhook({ secret, url: `${publicUrl}/api/vipps/webhook?v=1`, body, date });
     const target = webhookSigningTarget(publicUrl, '/api/vipps/webhook?v=1');
     expect(target).toEqual({ host: 'shop.example.com:8443', url: '/api/vipps/webhook?v=1' });
+    expect(webhookSigningTarget('https://example.com/shop/', 'api/vipps/webhook')).toEqual({
+      host: 'example.com',
+      url: '/shop/api/vipps/webhook',
+    });
 
     // The app sees `Host: localhost:3000` from the proxy; that header is irrelevant to verification.
     const proxiedHeaders = { ...signed.headers, host: 'localhost:3000' };

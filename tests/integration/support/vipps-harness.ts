@@ -1,0 +1,96 @@
+// A running simulator plus helpers to build real Vipps clients against it and to drive its control API
+// (`/_sim/...`, see simulator/src/control/routes.ts).
+import { SIMULATOR_DEFAULTS } from '@/lib/server/env/schema';
+import { createVippsClient, type VippsClient } from '@/lib/server/vipps/client';
+import type { VippsClientConfig } from '@/lib/server/vipps/config';
+import type { VippsError } from '@/lib/server/vipps/errors';
+import type { CreatePaymentRequest, PaymentEvent } from '@/lib/server/vipps/types';
+import { startSimulator } from '../../../simulator/src/server';
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+export async function startHarness() {
+  const sim = await startSimulator({ port: 0, logLevel: 'silent' });
+  /** Every attempt's log line, so tests can prove a fault really happened and was retried. */
+  let attempts: Record<string, unknown>[] = [];
+  const recordingLogger = {
+    info: (fields: object) => attempts.push({ ...fields }),
+    warn: (fields: object) => attempts.push({ ...fields }),
+  };
+
+  async function control<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${sim.url}/_sim${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  return {
+    url: sim.url,
+    close: () => sim.close(),
+    async reset() {
+      attempts = [];
+      await control('POST', '/reset');
+    },
+    /** A real client: real fetch and timers, simulator credentials, short backoff so fault tests stay fast. */
+    newClient(overrides: Partial<VippsClientConfig> = {}): VippsClient {
+      const config: VippsClientConfig = {
+        baseUrl: sim.url,
+        clientId: SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
+        clientSecret: SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET,
+        subscriptionKey: SIMULATOR_DEFAULTS.VIPPS_SUBSCRIPTION_KEY,
+        merchantSerialNumber: SIMULATOR_DEFAULTS.VIPPS_MSN,
+        systemName: 'vipps-epayment-demo-shop',
+        systemVersion: '0.1.0',
+        pluginName: 'vipps-epayment-demo-shop',
+        pluginVersion: '0.1.0',
+        requestTimeoutMs: 3_000,
+        retryDeadlineMs: 15_000,
+        allowForceApprove: true,
+        retryPolicy: { baseDelayMs: 20, maxDelayMs: 200 },
+        ...overrides,
+      };
+      return createVippsClient(config, {
+        fetch: (request) => fetch(request),
+        now: () => Date.now(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        random: () => Math.random(),
+        logger: recordingLogger,
+      });
+    },
+    attemptsOf: (operation: string, reference?: string) =>
+      attempts.filter((a) => a.operation === operation && (reference === undefined || a.reference === reference)),
+    approve: (reference: string) => control('POST', `/payments/${reference}/approve`, {}),
+    /** The simulator's own event log for the payment (not via the client under test). */
+    simEvents: async (reference: string) =>
+      (await control<{ events: PaymentEvent[] }>('GET', `/payments/${reference}`)).events,
+    injectFault: (fault: Record<string, unknown>) => control('POST', '/faults', fault),
+  };
+}
+
+let counter = 0;
+export const newReference = () =>
+  `it-${Date.now().toString(36)}-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function paymentBody(reference: string, value = 10_000): CreatePaymentRequest {
+  return {
+    amount: { currency: 'NOK', value },
+    paymentMethod: { type: 'WALLET' },
+    reference,
+    userFlow: 'WEB_REDIRECT',
+    returnUrl: `https://shop.example/orders/${reference}`,
+    paymentDescription: 'Integration test order',
+  };
+}
+
+export async function rejectionOf(promise: Promise<unknown>): Promise<VippsError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as VippsError;
+  }
+  throw new Error('expected the call to fail');
+}
