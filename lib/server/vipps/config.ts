@@ -1,20 +1,12 @@
 import type { Env } from '../env/schema';
 import { VippsConfigError } from './errors';
+import type { HeaderConfig } from './headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 /** Everything the client needs to know; built from the validated env in production (see `index.ts`). */
-export interface VippsClientConfig {
+export interface VippsClientConfig extends HeaderConfig {
   /** `http://localhost:4010` (simulator), `https://apitest.vipps.no` or `https://api.vipps.no` (BRIEF §1). */
   baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-  subscriptionKey: string;
-  merchantSerialNumber: string;
-  /** The four `Vipps-System-*` headers (BRIEF §3), each at most 30 characters. */
-  systemName: string;
-  systemVersion: string;
-  pluginName: string;
-  pluginVersion: string;
   /** Per-attempt timeout; an attempt that takes longer is aborted and counted as "outcome unknown". */
   requestTimeoutMs: number;
   /** Overall budget for one call including all retries and backoff sleeps. */

@@ -1,6 +1,7 @@
 // Builds the headers of every Vipps request (BRIEF §2, §3). Pure: the token and key are passed in.
 import { VippsConfigError, type VippsOperation } from './errors';
 
+/** Credentials and the four `Vipps-System-*` values (BRIEF §3), each system value at most 30 characters. */
 export interface HeaderConfig {
   clientId: string;
   clientSecret: string;

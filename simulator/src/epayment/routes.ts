@@ -115,27 +115,19 @@ export function epaymentRoutes(sim: SimContext): Hono<SimEnv> {
     plain((_c, msn, reference) => ok(toEventLog(sim.payments.find(msn, reference)))),
   );
 
-  api.post(
-    '/payments/:reference/capture',
-    injectFaults(sim.faults, 'capture'),
-    idempotent('capture', (c, msn, body, key) => {
-      const { modificationAmount } = parseWith(modificationSchema, body);
-      const payment = sim.payments.find(msn, c.req.param('reference') ?? '');
-      sim.payments.capture(payment, modificationAmount, key);
-      return ok(toModificationResponse(payment));
-    }),
-  );
-
-  api.post(
-    '/payments/:reference/refund',
-    injectFaults(sim.faults, 'refund'),
-    idempotent('refund', (c, msn, body, key) => {
-      const { modificationAmount } = parseWith(modificationSchema, body);
-      const payment = sim.payments.find(msn, c.req.param('reference') ?? '');
-      sim.payments.refund(payment, modificationAmount, key);
-      return ok(toModificationResponse(payment));
-    }),
-  );
+  // Capture and refund differ only in the money rule they apply (BRIEF §5).
+  for (const operation of ['capture', 'refund'] as const) {
+    api.post(
+      `/payments/:reference/${operation}`,
+      injectFaults(sim.faults, operation),
+      idempotent(operation, (c, msn, body, key) => {
+        const { modificationAmount } = parseWith(modificationSchema, body);
+        const payment = sim.payments.find(msn, c.req.param('reference') ?? '');
+        sim.payments[operation](payment, modificationAmount, key);
+        return ok(toModificationResponse(payment));
+      }),
+    );
+  }
 
   api.post(
     '/payments/:reference/cancel',
