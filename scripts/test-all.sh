@@ -11,13 +11,13 @@ step() { echo; echo "=== $* ($(date +%T))"; }
 step "browser"
 bash scripts/ensure-browser.sh
 
+step "typecheck"
+npx next typegen >/dev/null   # writes next-env.d.ts and route types, which type-aware lint needs too
+npx tsc --noEmit
+
 step "lint"
 npx eslint . --max-warnings=0
 npx prettier --check . --log-level warn
-
-step "typecheck"
-npx next typegen >/dev/null
-npx tsc --noEmit
 
 step "unit + integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"

@@ -4,6 +4,11 @@ import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
+function textField(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -16,8 +21,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setError(null);
     try {
       const res = await signIn('credentials', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
+        email: textField(form, 'email'),
+        password: textField(form, 'password'),
         redirect: false,
       });
       if (res?.ok && !res.error) {

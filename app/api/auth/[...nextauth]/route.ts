@@ -1,8 +1,16 @@
-import NextAuth from 'next-auth';
+import NextAuth, { type NextAuthOptions } from 'next-auth';
 import { getAuthOptions } from '@/lib/server/auth/options';
 
-function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(getAuthOptions())(req, ctx) as Promise<Response>;
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
+
+// next-auth v4 types its App Router overload as `any`; this is the shape it implements (next-auth/next).
+const createHandler = NextAuth as unknown as (
+  options: NextAuthOptions,
+) => (req: Request, ctx: RouteContext) => Promise<Response>;
+
+// Options are built per request so the configuration is read at run time, never at build time.
+function handler(req: Request, ctx: RouteContext): Promise<Response> {
+  return createHandler(getAuthOptions())(req, ctx);
 }
 
 export { handler as GET, handler as POST };
