@@ -1,4 +1,4 @@
-/** A tiny leveled logger writing one human-readable line per entry (the simulator runs beside the shop's logs). */
+/** A tiny leveled logger writing one human-readable line per entry; the launcher (npm run dev, Playwright) adds the [vipps-sim] prefix. */
 import type { LogLevel } from './config';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -12,7 +12,7 @@ export interface Logger {
 
 export function createLogger(level: LogLevel, write: (line: string) => void = (line) => console.log(line)): Logger {
   const at = (lineLevel: Exclude<LogLevel, 'silent'>) => (line: string) => {
-    if (RANK[lineLevel] >= RANK[level]) write(`[vipps-sim] ${line}`);
+    if (RANK[lineLevel] >= RANK[level]) write(line);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

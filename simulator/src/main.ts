@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const running = await startSimulator(config);
   const { publicUrl, acceptedMsns, subscriptionKey } = running.simulator.config;
   console.log(
-    `[vipps-sim] listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')}; subscription key ${subscriptionKey})`,
+    `Vipps simulator listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')}; subscription key ${subscriptionKey})`,
   );
   const stop = () => {
     running.close().then(
@@ -32,6 +32,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('[vipps-sim] failed to start:', error);
+  console.error('Vipps simulator failed to start:', error);
   process.exit(1);
 });
