@@ -1,10 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const APP_PORT = Number(process.env.E2E_PORT ?? 3200);
-const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4210);
-const APP_URL = `http://localhost:${APP_PORT}`;
-const SIM_URL = `http://localhost:${SIM_PORT}`;
+import { APP_PORT, APP_URL, SIM_PORT, SIM_URL } from './e2e/support/servers';
 
 /**
  * Browser: CHROMIUM_PATH wins; else Debian's /usr/bin/chromium when present (machines that cannot download
