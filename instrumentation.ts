@@ -1,7 +1,8 @@
-// Runs once when the Next.js server starts: a bad configuration stops the app with one message listing
-// every bad variable, instead of failing later on the first payment.
+// Runs once when the Next.js server starts (not during `next build`): a bad configuration stops the app with
+// one message listing every bad variable, and the database is opened and migrated before the first request.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('./lib/server/env/check-at-start');
+    await import('./lib/server/db/open-at-start');
   }
 }
