@@ -54,6 +54,9 @@ export function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
  * plain `http://` is also accepted for localhost and 127.0.0.1, since shops under development run on http.
  */
 export function isAcceptableReturnUrl(value: string): boolean {
+  // `new URL` silently strips tabs and line breaks (and encodes spaces), so check the raw string: a CR/LF would
+  // otherwise reach the landing page's Location header and break the redirect after the payment was authorized.
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
   let url: URL;
   try {
     url = new URL(value);

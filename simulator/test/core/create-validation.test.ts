@@ -115,6 +115,14 @@ describe('returnUrl and receiptUrl', () => {
       expect((await api.create(paymentBody({ returnUrl }))).status).toBe(201);
     },
   );
+  // The WHATWG URL parser silently drops tabs and line breaks, so such a URL parses; it must still be refused,
+  // or the landing page's 303 to it fails (a header value cannot hold CR/LF) after the payment was authorized.
+  it.each(['https://shop.example/r\r\nSet-Cookie: a=b', 'https://shop.example/r\tx', 'https://shop.example/a b'])(
+    'returnUrl %j with whitespace or control characters → 4090',
+    async (returnUrl) => {
+      expect(await codeFor({ returnUrl })).toBe('4090');
+    },
+  );
   it('receiptUrl follows the same rule → 4090', async () => {
     expect(await codeFor({ receiptUrl: 'http://shop.example/receipt' })).toBe('4090');
   });
