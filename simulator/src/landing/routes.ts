@@ -87,9 +87,11 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
 
   app.post('/app/:phone/payments/:token/approve', async (c) => {
     const phone = c.req.param('phone');
+    // Read the form first: no await may sit between the state check and authorize, or a cancel/expiry landing
+    // in between makes authorize throw (a 500 instead of the "no longer active" page).
+    const form = await c.req.parseBody();
     const result = activePayment(c, c.req.param('token'), 409);
     if (result instanceof Response) return result;
-    const form = await c.req.parseBody();
     // BRIEF §9 test amounts apply only here, in the "app"; the payment stays CREATED so the shopper may retry.
     const declined = declineReasonFor(result.amount.value);
     if (declined) return c.html(appPaymentPage(result, merchant(), phone, declined));

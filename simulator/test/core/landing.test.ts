@@ -116,6 +116,34 @@ describe('landing page', () => {
     expect(await state(reference)).toBe('AUTHORIZED');
   });
 
+  it('a payment cancelled while the Approve form was still uploading gets the 409 page, not a 500', async () => {
+    const { token, reference } = await createWeb();
+    const app = await openApp(token);
+    // A form body that arrives slowly, so the shop's cancel lands between the request and its body.
+    let send: (chunk: string | null) => void = () => {};
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        send = (chunk) => (chunk === null ? controller.close() : controller.enqueue(new TextEncoder().encode(chunk)));
+      },
+    });
+    const approving = fetch(api.url + `${app}/approve`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: stream,
+      redirect: 'manual',
+      duplex: 'half',
+    } as RequestInit);
+    send('x=');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await api.cancel(reference)).status).toBe(200);
+    send('1');
+    send(null);
+    const res = await approving;
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('cancelled by the shop');
+    expect(await state(reference)).toBe('TERMINATED');
+  });
+
   it('an unknown token shows a clear 404 page', async () => {
     const res = await html('/landing?token=unknown');
     expect(res.status).toBe(404);
