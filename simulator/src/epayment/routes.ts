@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { SimContext, SimEnv } from '../context';
 import { requireApiAuth, requireMsn } from '../http/auth';
 import { injectFaults } from '../http/faults';
+import { requireSystemHeaderLimits } from '../http/system-headers';
 import { ProblemError, sendSimResponse, type SimResponse } from '../http/problem';
 import { createPayment } from './create-payment';
 import { fingerprintOf, type IdempotentOperation } from './idempotency';
@@ -59,7 +60,7 @@ const ok = (body: unknown): SimResponse => ({ status: 200, body, contentType: 'a
 
 export function epaymentRoutes(sim: SimContext): Hono<SimEnv> {
   const api = new Hono<SimEnv>();
-  api.use('*', requireApiAuth(sim), requireMsn(sim));
+  api.use('*', requireApiAuth(sim), requireMsn(sim), requireSystemHeaderLimits());
 
   /** Shared shape of the four idempotent operations: read headers and body, then run once per key. */
   const idempotent =

@@ -155,3 +155,22 @@ describe('Merchant-Serial-Number', () => {
     expect((await api.create(paymentBody({ reference: ref }), other)).status).toBe(201);
   });
 });
+
+describe('Vipps-System-* headers', () => {
+  it('a value over 30 characters → 400 Problem naming the header, and nothing is created', async () => {
+    const body = paymentBody();
+    const res = await api.create(body, { headers: { 'Vipps-System-Plugin-Name': 'x'.repeat(31) } });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ extraDetails: [{ name: 'Vipps-System-Plugin-Name' }] });
+    expect((await api.get(body.reference as string)).status).toBe(404);
+  });
+  it('30 characters and the usual example values are accepted', async () => {
+    const headers = {
+      'Vipps-System-Name': 'acme',
+      'Vipps-System-Version': '3.1.2',
+      'Vipps-System-Plugin-Name': 'x'.repeat(30),
+      'Vipps-System-Plugin-Version': '4.5.6',
+    };
+    expect((await api.create(paymentBody(), { headers })).status).toBe(201);
+  });
+});
