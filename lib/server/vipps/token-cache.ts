@@ -30,9 +30,24 @@ export function tokenRefreshAtMs(token: TokenResponse, nowMs: number): number | 
   return nowMs + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
 }
 
+/**
+ * The caller's own deadline passed while it waited for the shared token fetch. The fetch itself carries on
+ * for the other waiters and fills the cache; only this caller stops waiting.
+ */
+export class TokenWaitExpiredError extends Error {
+  constructor() {
+    super('deadline reached while waiting for an access token');
+    this.name = 'TokenWaitExpiredError';
+  }
+}
+
 export interface TokenCache {
-  /** A valid token: cached, or fetched once for all concurrent callers. */
-  get(): Promise<string>;
+  /**
+   * A valid token: cached, or fetched once for all concurrent callers. `waitUntilMs` (epoch ms) is the
+   * caller's overall deadline: the caller stops waiting then, with `TokenWaitExpiredError`, even though the
+   * shared fetch (which runs on its own budget) may still be in progress for callers with later deadlines.
+   */
+  get(waitUntilMs?: number): Promise<string>;
   /**
    * Drops `token` after Vipps answered 401 with it. Only that token: if another caller already replaced
    * it, the newer one is kept, so a burst of 401s causes one refresh, not one each.
@@ -45,7 +60,7 @@ export function createTokenCache(deps: { fetchToken: () => Promise<CachedToken>;
   let inFlight: Promise<CachedToken> | undefined;
 
   return {
-    async get() {
+    async get(waitUntilMs) {
       if (cached && deps.now() < cached.refreshAtMs) return cached.accessToken;
       inFlight ??= deps.fetchToken().then(
         (fresh) => {
@@ -59,10 +74,32 @@ export function createTokenCache(deps: { fetchToken: () => Promise<CachedToken>;
           throw error;
         },
       );
-      return (await inFlight).accessToken;
+      if (waitUntilMs === undefined) return (await inFlight).accessToken;
+      return (await waitAtMost(inFlight, waitUntilMs - deps.now())).accessToken;
     },
     invalidate(token) {
       if (cached?.accessToken === token) cached = undefined;
     },
   };
+}
+
+/**
+ * Settles like `promise`, or rejects with `TokenWaitExpiredError` after `ms`. A real timer, like the
+ * per-attempt `AbortSignal.timeout` in attempt.ts: deadlines are wall-clock budgets.
+ */
+function waitAtMost<T>(promise: Promise<T>, ms: number): Promise<T> {
+  if (ms <= 0) return Promise.reject(new TokenWaitExpiredError());
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TokenWaitExpiredError()), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }

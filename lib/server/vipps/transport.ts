@@ -14,7 +14,7 @@ import { buildApiHeaders, buildTokenHeaders } from './headers';
 import { safeJsonParse, summarizeProblem, traceIdFromHeaders, type ProblemSummary } from './problem';
 import type { VippsRequestSpec } from './requests';
 import { isRetryableFailure, isRetryableStatus, nextDelayMs, type RetryPolicy } from './retry-policy';
-import type { TokenCache } from './token-cache';
+import { TokenWaitExpiredError, type TokenCache } from './token-cache';
 
 export interface TransportDeps {
   fetch: FetchLike;
@@ -74,11 +74,16 @@ export function createTransport(
       let accessToken: string | undefined;
       if (auth === 'bearer') {
         try {
-          accessToken = await tokens().get();
+          // Bounded by this call's deadline, not the token fetch's own budget, so fetching a token can never
+          // stretch a call past `retryDeadlineMs`.
+          accessToken = await tokens().get(deadline);
         } catch (error) {
-          throw tokenFailure(error, context, attempt - 1);
+          throw tokenFailure(error, { ...context, attempts: attempt - 1, last, mayHaveBeenPerformed });
         }
       }
+      // Measured after the token wait: the attempt gets only what is left of the call's budget.
+      const timeoutMs = Math.min(config.requestTimeoutMs, deadline - deps.now());
+      if (timeoutMs <= 0) throw unknown(attempt - 1, { ...(last ?? {}), reason: 'deadline' });
       const headers =
         auth === 'bearer'
           ? buildApiHeaders(config, {
@@ -98,7 +103,7 @@ export function createTransport(
           path: spec.path,
           headers,
           body,
-          timeoutMs: Math.min(config.requestTimeoutMs, remaining),
+          timeoutMs,
         },
         deps,
       );
@@ -121,6 +126,11 @@ export function createTransport(
         tokens().invalidate(accessToken);
         refreshedAfter401 = true;
         continue;
+      }
+      if (mayHaveBeenPerformed && (status === 401 || status === 403)) {
+        // The gateway refused this attempt before it reached the payment, which says nothing about the
+        // earlier attempt whose answer we lost: reporting "rejected" here could lead to a second capture.
+        throw unknown(attempt, { reason: 'retryable-status', status, summary });
       }
       if (status === 401 || (auth === 'client-credentials' && (status === 400 || status === 403))) {
         throw new VippsAuthError({ ...context, ...summary, status });
@@ -164,12 +174,25 @@ function parseSuccess<T>(spec: VippsRequestSpec<T>, bodyText: string, headers: H
 }
 
 /**
- * The token could not be fetched, so this attempt was never sent. Bad credentials stay an auth error;
- * anything else becomes "outcome unknown", because an earlier attempt of this same call may have reached
- * Vipps before the token expired (conservative: the caller retries with the same key either way).
+ * The token could not be had in time, so this attempt was never sent. Bad credentials stay an auth error
+ * only while no earlier attempt of this call may have reached Vipps; otherwise (and for anything else) it
+ * is "outcome unknown" (conservative: the caller retries with the same key or reads the payment back).
  */
-function tokenFailure(error: unknown, context: VippsErrorDetails, attempts: number): VippsError {
-  if (error instanceof VippsAuthError) {
+function tokenFailure(
+  error: unknown,
+  input: VippsErrorDetails & { attempts: number; last?: LastFailure; mayHaveBeenPerformed: boolean },
+): VippsError {
+  const { attempts, last, mayHaveBeenPerformed, ...context } = input;
+  if (error instanceof TokenWaitExpiredError) {
+    return new VippsOutcomeUnknownError({
+      ...context,
+      ...last?.summary,
+      status: last?.status,
+      reason: 'deadline',
+      attempts,
+    });
+  }
+  if (error instanceof VippsAuthError && !mayHaveBeenPerformed) {
     const { status, code, title, detail, traceId } = error;
     return new VippsAuthError({ ...context, status, code, title, detail, traceId, cause: error });
   }

@@ -203,3 +203,21 @@ describe('retries', () => {
     await expect(client.cancelPayment(REF, { idempotencyKey: 'cancel-1' })).resolves.toMatchObject({ reference: REF });
   });
 });
+
+describe('classification after a lost response', () => {
+  it.each([401, 403])(
+    'a %i after a lost attempt is outcome unknown (the gateway answered, not the payment)',
+    async (status) => {
+      const stub = scriptedFetch([
+        () => {
+          throw new TypeError('fetch failed');
+        },
+        () => json(status, { statusCode: status, message: 'Access denied' }),
+      ]);
+      const { client } = testClient(stub.fetch);
+      const error = await rejection(client.capturePayment(REF, AMOUNT, { idempotencyKey: KEY }));
+      expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+      expect(error).toMatchObject({ outcome: 'unknown', status });
+    },
+  );
+});

@@ -126,3 +126,94 @@ describe('access token', () => {
     expect(stub.tokenCalls).toHaveLength(1);
   });
 });
+
+describe('access token within the call deadline', () => {
+  /** Real time: the token wait is bounded by a wall-clock timer, like the per-attempt timeout. */
+  const realClock = () => ({
+    clock: { t: 0, sleeps: [] as number[] },
+    now: () => Date.now(),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  });
+  const hangUntilAborted = (request: Request) =>
+    new Promise<Response>((_, reject) => {
+      request.signal.addEventListener('abort', () => reject(request.signal.reason as Error));
+    });
+
+  it('does not send an attempt once a slow token fetch has used up the rest of the budget', async () => {
+    let tokenCall = 0;
+    const holder: { clock?: { t: number } } = {};
+    const stub = scriptedFetch(
+      [
+        () => {
+          holder.clock!.t += 25_000; // the first attempt took most of the 30 s budget, then said 401
+          return json(401, { statusCode: 401, message: 'Access denied' });
+        },
+        payment,
+      ],
+      () => {
+        tokenCall += 1;
+        if (tokenCall === 2) holder.clock!.t += 10_000; // the refresh outlives the caller's deadline
+        return tokenResponse();
+      },
+    );
+    const { client, clock } = testClient(stub.fetch, { retryDeadlineMs: 30_000 });
+    holder.clock = clock;
+
+    const error = await rejection(client.getPayment(REF));
+
+    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toMatchObject({ reason: 'deadline', status: undefined });
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('stops waiting for a hanging token fetch at the call deadline (the token fetch has its own budget)', async () => {
+    let tokenCall = 0;
+    const stub = scriptedFetch(
+      [
+        async () => {
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return json(401, { statusCode: 401, message: 'Access denied' });
+        },
+        payment,
+      ],
+      (request) => {
+        tokenCall += 1;
+        return tokenCall === 1 ? tokenResponse() : hangUntilAborted(request);
+      },
+    );
+    const { client } = testClient(stub.fetch, { retryDeadlineMs: 300, requestTimeoutMs: 5_000 }, realClock());
+
+    const startedAt = Date.now();
+    const error = await rejection(client.getPayment(REF));
+    const elapsed = Date.now() - startedAt;
+
+    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toMatchObject({ reason: 'deadline' });
+    // Before the fix the refresh ran on a fresh 300 ms budget of its own: ~450 ms in total.
+    expect(elapsed).toBeLessThan(400);
+    expect(stub.calls).toHaveLength(1);
+  });
+
+  it('bad credentials after an attempt whose answer was lost are outcome unknown, not rejected', async () => {
+    const stub = scriptedFetch(
+      [
+        () => {
+          throw new TypeError('fetch failed', { cause: new Error('ECONNRESET') });
+        },
+        () => json(401, { statusCode: 401, message: 'Access denied' }),
+      ],
+      (() => {
+        let n = 0;
+        return () => (++n === 1 ? tokenResponse() : json(401, { error: 'invalid_client' }));
+      })(),
+    );
+    const { client } = testClient(stub.fetch);
+
+    const error = await rejection(client.capturePayment(REF, { currency: 'NOK', value: 1 }, { idempotencyKey: 'k1' }));
+
+    // The first capture may have happened; "rejected" would invite a retry with a new key.
+    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toMatchObject({ outcome: 'unknown', reason: 'token-unavailable' });
+    expect((error as Error).cause).toBeInstanceOf(VippsAuthError);
+  });
+});
