@@ -44,7 +44,10 @@ export class PaymentService {
 
   /** Lazy expiry (BRIEF §5 time windows), called on every read and operation. */
   refresh(payment: Payment): void {
-    if (payment.state === 'CREATED' && this.clock.nowMs() >= payment.expiresAtMs) this.expire(payment);
+    // Stamped at the moment of expiry, not when a read or the sweep noticed it (e.g. after a long clock advance).
+    if (payment.state === 'CREATED' && this.clock.nowMs() >= payment.expiresAtMs) {
+      this.expire(payment, payment.expiresAtMs);
+    }
   }
 
   /** Periodic and after-clock-advance expiry, so EXPIRED events fire even when nobody reads. */
@@ -54,7 +57,10 @@ export class PaymentService {
 
   add(payment: Payment): void {
     this.store.add(payment);
-    this.append(payment, 'CREATED', payment.amount, payment.createIdempotencyKey, true, payment.pspReference);
+    this.append(payment, 'CREATED', payment.amount, payment.createIdempotencyKey, true, {
+      pspReference: payment.pspReference,
+      atMs: payment.createdAtMs,
+    });
   }
 
   authorize(payment: Payment, phoneNumber: string | null): void {
@@ -73,10 +79,11 @@ export class PaymentService {
     this.append(payment, 'ABORTED', payment.amount, payment.createIdempotencyKey, true);
   }
 
-  expire(payment: Payment): void {
+  /** `atMs`: when it expired (default now, for the control API's "expire now"). */
+  expire(payment: Payment, atMs: number = this.clock.nowMs()): void {
     this.requireCreated(payment);
     payment.state = 'EXPIRED';
-    this.append(payment, 'EXPIRED', payment.amount, payment.createIdempotencyKey, true);
+    this.append(payment, 'EXPIRED', payment.amount, payment.createIdempotencyKey, true, { atMs });
   }
 
   /** Test amount 201: the payment stays CREATED for an hour, then expires (BRIEF §9). */
@@ -152,14 +159,14 @@ export class PaymentService {
     amount: Amount,
     idempotencyKey: string | null,
     success: boolean,
-    pspReference: string = newPspReference(),
+    { pspReference = newPspReference(), atMs = this.clock.nowMs() }: { pspReference?: string; atMs?: number } = {},
   ): void {
     const event = {
       reference: payment.reference,
       pspReference,
       name,
       amount: { ...amount },
-      timestamp: this.clock.now().toISOString(),
+      timestamp: new Date(atMs).toISOString(),
       idempotencyKey,
       success,
     };

@@ -32,6 +32,15 @@ describe('payment timeout', () => {
     );
   });
 
+  it('the EXPIRED event is stamped with the moment of expiry, not the moment the simulator noticed', async () => {
+    const ref = await api.createPayment();
+    await api.advanceClock(3 * 3600);
+    api.forgetToken(); // the token expired too
+    const [created, expired] = (await api.events(ref)).body;
+    expect(expired?.name).toBe('EXPIRED');
+    expect(Date.parse(expired?.timestamp ?? '') - Date.parse(created?.timestamp ?? '')).toBe(600_000);
+  });
+
   it('a clock advance expires payments immediately, without anyone reading them', async () => {
     const ref = await api.createPayment();
     await api.advanceClock(601);
