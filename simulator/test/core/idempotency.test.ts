@@ -114,3 +114,29 @@ describe('capture, refund, cancel', () => {
     expect((await api.create({ ...body, paymentDescription: 'Different' }, { key: 'forgotten' })).status).toBe(201);
   });
 });
+
+describe('concurrent requests', () => {
+  it('simultaneous captures with different keys never capture more than was authorized', async () => {
+    const ref = await api.authorizedPayment(1000);
+    const results = await Promise.all([1, 2, 3, 4, 5].map((i) => api.capture(ref, 600, { key: `par-${i}` })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => errorCodeOf(r.body) === '6090')).toHaveLength(4);
+    expect(values((await api.get(ref)).body).captured).toBe(600);
+  });
+
+  it('simultaneous retries with the same key run once and all get the same answer', async () => {
+    const ref = await api.authorizedPayment(1000);
+    const results = await Promise.all([1, 2, 3, 4].map(() => api.capture(ref, 300, { key: 'same' })));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    for (const r of results) expect(r.body).toEqual(results[0]?.body);
+    const captured = (await api.events(ref)).body.filter((e) => e.name === 'CAPTURED');
+    expect(captured).toHaveLength(1);
+  });
+
+  it('simultaneous creates of one reference with different keys: one 201, the rest 409 4150', async () => {
+    const body = paymentBody();
+    const results = await Promise.all([1, 2, 3].map((i) => api.create(body, { key: `create-par-${i}` })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(results.filter((r) => errorCodeOf(r.body) === '4150')).toHaveLength(2);
+  });
+});
