@@ -41,6 +41,9 @@ export async function performAttempt(
     // retry unchanged.
     body: input.body?.slice(),
     signal,
+    // Vipps never redirects (BRIEF §1). Following one would resend the body (a second capture elsewhere) and
+    // fetch keeps Ocp-Apim-Subscription-Key across origins; a 3xx is surfaced instead (outcome unknown).
+    redirect: 'manual',
   });
   const startedAt = deps.now();
   // Never log headers or bodies: they carry the token, the subscription key and webhook secrets.
@@ -55,7 +58,7 @@ export async function performAttempt(
   try {
     const response = await deps.fetch(request);
     // Reading the body is part of the attempt: a connection lost mid-body is a lost response.
-    const bodyText = await response.text();
+    const bodyText = await readBodyWithin(response, signal);
     // Vipps puts its trace id in Problem bodies (BRIEF §7); successful answers only have headers.
     const traceId = response.ok
       ? traceIdFromHeaders(response.headers)
@@ -89,4 +92,30 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
   return `${error.name}: ${error.message}${cause}`;
+}
+
+/**
+ * The body read is bounded by the attempt's signal even when the fetch in use does not tie the body stream
+ * to it (undici does; an injected fetch may not), so a server that sends headers and then stalls cannot
+ * hold the call past its timeout.
+ */
+function readBodyWithin(response: Response, signal: AbortSignal): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const onAbort = () => {
+      response.body?.cancel().catch(() => undefined);
+      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    response.text().then(
+      (text) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(text);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
