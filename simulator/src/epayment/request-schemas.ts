@@ -87,9 +87,10 @@ export const createPaymentSchema = z.strictObject({
   returnUrl: z.string().optional(),
   userFlow: z.enum(USER_FLOWS),
   expiresAt: z.string().regex(RFC3339_PATTERN, 'must be an RFC 3339 date-time').nullable().optional(),
+  // `format` is `required` in the spec; its `default` only describes leaving out the whole qrFormat (SVG).
   qrFormat: z
     .object({
-      format: z.enum(QR_FORMATS).default('IMAGE/SVG+XML'),
+      format: z.enum(QR_FORMATS),
       size: z.number().int().min(100).max(2000).nullable().optional(),
     })
     .nullable()

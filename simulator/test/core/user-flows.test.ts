@@ -56,6 +56,12 @@ describe('redirectUrl per user flow', () => {
     expect(res.status).toBe(400);
   });
 
+  it('qrFormat without its required format is a schema 400 naming qrFormat.format', async () => {
+    const res = await api.create(paymentBody({ ...qr, qrFormat: { size: 300 } }));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ extraDetails: [{ name: 'qrFormat.format' }] });
+  });
+
   it('QR with TEXT/TARGETURL → the landing URL itself', async () => {
     expect(await redirectUrlOf({ ...qr, qrFormat: { format: 'TEXT/TARGETURL' } })).toMatch(
       new RegExp(`^${api.url}/landing\\?token=`),
