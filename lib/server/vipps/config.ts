@@ -38,6 +38,14 @@ export function vippsConfigFromEnv(env: Env, appVersion: string): VippsClientCon
   };
 }
 
+/** Printable ASCII, which every header value accepts unchanged. */
+const HEADER_SAFE = /^[\x20-\x7e]+$/;
+
+function pickCredentials(config: VippsClientConfig) {
+  const { clientId, clientSecret, subscriptionKey, merchantSerialNumber } = config;
+  return { clientId, clientSecret, subscriptionKey, merchantSerialNumber };
+}
+
 /** Fails fast at client creation rather than on the first payment (header limits from BRIEF §3). */
 export function validateConfig(config: VippsClientConfig): VippsClientConfig & { retryPolicy: RetryPolicy } {
   const problems: string[] = [];
@@ -52,6 +60,13 @@ export function validateConfig(config: VippsClientConfig): VippsClientConfig & {
   }
   for (const key of ['clientId', 'clientSecret', 'subscriptionKey', 'merchantSerialNumber'] as const) {
     if (!config[key]) problems.push(`${key} is required`);
+  }
+  // Every value below becomes a header. An invalid header value (a line break, non-Latin-1) makes `Headers`
+  // throw a TypeError that quotes the value, which would put the secret into error messages and logs.
+  // Report the key only.
+  const headerValues = { ...systemHeaders, ...pickCredentials(config) };
+  for (const [key, value] of Object.entries(headerValues)) {
+    if (value && !HEADER_SAFE.test(value)) problems.push(`${key} must be printable ASCII`);
   }
   try {
     new URL(config.baseUrl);

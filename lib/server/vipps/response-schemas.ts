@@ -105,7 +105,9 @@ const numericString = z.union([z.string().regex(/^\d+$/), z.number().int().nonne
 export const tokenResponseSchema = z
   .looseObject({
     token_type: z.string().optional(),
-    access_token: z.string().min(1),
+    // A JWT (BRIEF §2) is visible ASCII. Anything else would make the Authorization header throw a TypeError
+    // quoting the token; rejecting it here yields a VippsResponseError that names only the field.
+    access_token: z.string().regex(/^[\x21-\x7e]+$/),
     expires_in: numericString.optional(),
     expires_on: numericString.optional(),
   })
