@@ -37,7 +37,9 @@ const approveSchema = z.object({
     .regex(/^\d{10,15}$/)
     .optional(),
 });
-const advanceSchema = z.object({ seconds: z.number().finite().nonnegative() });
+/** At most 100 years per call: far past any Vipps time window (28-day expiresAt, 365-day refund), and a Date still fits. */
+const MAX_ADVANCE_SECONDS = 100 * 365 * 24 * 3600;
+const advanceSchema = z.object({ seconds: z.number().finite().nonnegative().max(MAX_ADVANCE_SECONDS) });
 
 async function jsonOrEmpty(c: Ctx): Promise<unknown> {
   const text = await c.req.text();

@@ -31,6 +31,12 @@ describe('/_sim', () => {
     expect((await api.control('POST', '/clock/advance', { seconds: -5 })).status).toBe(400);
   });
 
+  it('an advance beyond what a Date can hold is refused (400), and the clock keeps working', async () => {
+    expect((await api.control('POST', '/clock/advance', { seconds: 1e16 })).status).toBe(400);
+    expect((await api.control('GET', '/clock')).status).toBe(200);
+    expect((await api.get(await api.createPayment())).status).toBe(200);
+  });
+
   it('GET /payments lists every payment with state, aggregate and events; GET /payments/{ref} one', async () => {
     const ref = await api.authorizedPayment(1000);
     const list = await api.control<ControlPayment[]>('GET', '/payments');
