@@ -46,6 +46,9 @@ export function parseRetryAfterMs(value: string | null | undefined, nowMs: numbe
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // All three HTTP-date forms start with a day name. `Date.parse` alone is lenient: it reads '-5' or '1.5'
+  // as dates in 2001, which would turn garbage into "retry now".
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - nowMs);
@@ -60,7 +63,10 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, random: () 
   return Math.round(step / 2 + random() * (step / 2));
 }
 
-/** The wait before the next attempt: the server's `Retry-After` (capped) wins over our own backoff. */
+/**
+ * The wait before the next attempt: at least the server's `Retry-After` (capped), and never less than our
+ * own jittered backoff, so `Retry-After: 0` (or a past date) cannot make every client retry at once.
+ */
 export function nextDelayMs(input: {
   attempt: number;
   retryAfter?: string | null;
@@ -69,6 +75,7 @@ export function nextDelayMs(input: {
   random: () => number;
 }): number {
   const fromServer = parseRetryAfterMs(input.retryAfter, input.nowMs);
-  if (fromServer !== undefined) return Math.min(fromServer, input.policy.maxRetryAfterMs);
-  return backoffDelayMs(input.attempt, input.policy, input.random);
+  const backoff = backoffDelayMs(input.attempt, input.policy, input.random);
+  if (fromServer === undefined) return backoff;
+  return Math.max(backoff, Math.min(fromServer, input.policy.maxRetryAfterMs));
 }

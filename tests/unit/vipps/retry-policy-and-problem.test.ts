@@ -29,6 +29,22 @@ describe('retry policy', () => {
     expect(parseRetryAfterMs(null, now)).toBeUndefined();
   });
 
+  it('ignores garbage, negative and fractional Retry-After values that Date.parse would accept', () => {
+    const now = Date.parse('2025-01-15T10:00:00Z');
+    for (const value of ['-5', '1.5', '-1', '1e3', '12abc', '', '   '])
+      expect(parseRetryAfterMs(value, now)).toBeUndefined();
+    expect(parseRetryAfterMs(' 7 ', now)).toBe(7_000);
+    expect(parseRetryAfterMs('Wednesday, 15-Jan-25 10:00:03 GMT', now)).toBe(3_000);
+  });
+
+  it('never waits less than the jittered backoff, whatever Retry-After says', () => {
+    const base = { attempt: 2, nowMs: Date.parse('2025-01-15T10:00:00Z'), policy: DEFAULT_RETRY_POLICY };
+    const backoff = backoffDelayMs(2, DEFAULT_RETRY_POLICY, () => 0.5);
+    for (const retryAfter of ['0', '-5', '1.5', 'Wed, 15 Jan 2025 09:00:00 GMT']) {
+      expect(nextDelayMs({ ...base, retryAfter, random: () => 0.5 })).toBe(backoff);
+    }
+  });
+
   it('backs off exponentially with equal jitter, capped', () => {
     const p = DEFAULT_RETRY_POLICY;
     expect(backoffDelayMs(1, p, () => 0)).toBe(125);
