@@ -53,12 +53,20 @@ export function tokenRequest() {
 const json = <T>(schema: z.ZodType<T>): ResponseContract<T> => ({ kind: 'json', schema });
 const empty: ResponseContract<void> = { kind: 'empty' };
 
+/**
+ * One URL path segment. `encodeURIComponent` leaves `.` alone, and the URL parser resolves a `.`/`..` segment
+ * (`/payments/../capture` becomes `/epayment/v1/capture`), so those are refused rather than sent elsewhere.
+ */
+function pathSegment(operation: VippsOperation, value: string, what: string): string {
+  if (typeof value !== 'string' || value.length === 0 || value === '.' || value === '..') {
+    throw new VippsConfigError(`a ${what} is required (not empty, '.' or '..')`, { operation });
+  }
+  return encodeURIComponent(value);
+}
+
 /** References are URL-encoded, never trusted to match the spec pattern: Vipps validates them (BRIEF §4). */
 function encodedReference(operation: VippsOperation, reference: string): string {
-  if (typeof reference !== 'string' || reference.length === 0) {
-    throw new VippsConfigError('a payment reference is required', { operation });
-  }
-  return encodeURIComponent(reference);
+  return pathSegment(operation, reference, 'payment reference');
 }
 
 function paymentPath(operation: VippsOperation, reference: string, suffix = ''): string {
@@ -202,13 +210,10 @@ export function listWebhooksRequest() {
 }
 
 export function deleteWebhookRequest(id: string) {
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new VippsConfigError('a webhook id is required', { operation: 'deleteWebhook' });
-  }
   return {
     operation: 'deleteWebhook',
     method: 'DELETE',
-    path: `${WEBHOOKS}/${encodeURIComponent(id)}`,
+    path: `${WEBHOOKS}/${pathSegment('deleteWebhook', id, 'webhook id')}`,
     reference: id,
     retryMode: 'idempotent',
     response: empty,

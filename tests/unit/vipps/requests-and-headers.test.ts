@@ -157,6 +157,22 @@ describe('request builders', () => {
     ]);
   });
 
+  it.each(['.', '..'])(
+    'refuses the dot segment %j as a reference or webhook id (it would change the path)',
+    async (ref) => {
+      const stub = scriptedFetch([() => json(200, modificationBody())]);
+      const { client } = testClient(stub.fetch);
+      for (const call of [
+        client.capturePayment(ref, AMOUNT, { idempotencyKey: 'cap-1' }),
+        client.getPayment(ref),
+        client.deleteWebhook(ref),
+      ]) {
+        expect(await rejection(call)).toBeInstanceOf(VippsConfigError);
+      }
+      expect(stub.calls).toHaveLength(0);
+    },
+  );
+
   it('sends no cancel body by default and {cancelTransactionOnly} only when asked', async () => {
     const stub = scriptedFetch([() => json(200, modificationBody())]);
     const { client } = testClient(stub.fetch);
