@@ -49,7 +49,13 @@ export function signWebhook(input: { secret: string; url: string; body: string |
 }
 
 export type WebhookVerificationFailure =
-  'method-not-post' | 'missing-header' | 'content-hash-mismatch' | 'signature-mismatch' | 'invalid-date' | 'stale-date';
+  | 'method-not-post'
+  | 'missing-header'
+  | 'duplicate-header'
+  | 'content-hash-mismatch'
+  | 'signature-mismatch'
+  | 'invalid-date'
+  | 'stale-date';
 
 export type WebhookVerificationResult = { ok: true } | { ok: false; reason: WebhookVerificationFailure };
 
@@ -83,6 +89,7 @@ export function verifyWebhook(input: VerifyWebhookInput): WebhookVerificationRes
   const date = header(input.headers, 'x-ms-date');
   const claimedHash = header(input.headers, 'x-ms-content-sha256');
   const authorization = header(input.headers, 'authorization');
+  if (date === DUPLICATE || claimedHash === DUPLICATE || authorization === DUPLICATE) return fail('duplicate-header');
   if (!date || !claimedHash || !authorization) return fail('missing-header');
 
   const hash = contentHash(input.rawBody);
@@ -106,11 +113,20 @@ export function webhookSigningTarget(publicBaseUrl: string, webhookPath: string)
 
 const fail = (reason: WebhookVerificationFailure): WebhookVerificationResult => ({ ok: false, reason });
 
-function header(headers: HeaderSource, name: string): string | undefined {
+const DUPLICATE = Symbol('duplicate header');
+
+/**
+ * The single value of a signing header. Several values (an array, or the same name in two casings of a
+ * plain object) are refused rather than picking one: which copy a proxy or framework keeps is not ours to
+ * guess. (`Headers` joins repeats with ", ", which then fails the hash or HMAC comparison.)
+ */
+function header(headers: HeaderSource, name: string): string | typeof DUPLICATE | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  const value = key === undefined ? undefined : headers[key];
-  return Array.isArray(value) ? value[0] : value;
+  const values = Object.keys(headers)
+    .filter((k) => k.toLowerCase() === name)
+    .flatMap((k) => headers[k] ?? []);
+  if (values.length > 1) return DUPLICATE;
+  return values[0];
 }
 
 /**

@@ -83,6 +83,28 @@ describe('webhook signature', () => {
     expect(verifyVector({ headers })).toEqual({ ok: false, reason: 'signature-mismatch' });
   });
 
+  it('refuses a signing header that arrives more than once, instead of picking one copy', () => {
+    const signed = signWebhook(VECTOR);
+    const forged = signWebhook({ ...VECTOR, secret: 'guessed' }).headers.authorization;
+    expect(
+      verifyVector({ headers: { ...signed.headers, authorization: [signed.headers.authorization, forged] } }),
+    ).toEqual({ ok: false, reason: 'duplicate-header' });
+    expect(verifyVector({ headers: { ...signed.headers, Authorization: forged } })).toEqual({
+      ok: false,
+      reason: 'duplicate-header',
+    });
+    const repeated = new Headers(signed.headers);
+    repeated.append('x-ms-date', 'Thu, 30 Mar 2023 08:38:33 GMT');
+    expect(verifyVector({ headers: repeated })).toMatchObject({ ok: false });
+    expect(verifyVector({ headers: { ...signed.headers, authorization: [signed.headers.authorization] } })).toEqual({
+      ok: true,
+    });
+  });
+
+  it('rejects a delivery dated far in the future', () => {
+    expect(verifyVector({ now: SENT_AT - 365 * 24 * 3_600_000 })).toEqual({ ok: false, reason: 'stale-date' });
+  });
+
   it('rejects missing headers and non-POST methods', () => {
     const signed = signWebhook(VECTOR);
     const { authorization: _omit, ...withoutAuth } = signed.headers;
