@@ -56,15 +56,20 @@ export interface TokenCache {
 }
 
 export function createTokenCache(deps: { fetchToken: () => Promise<CachedToken>; now: () => number }): TokenCache {
-  let cached: CachedToken | undefined;
+  let cached: (CachedToken & { storedAtMs: number }) | undefined;
   let inFlight: Promise<CachedToken> | undefined;
+
+  // A clock that went backwards (NTP step, VM resume) makes the token look younger than it is, possibly
+  // past its real expiry: then the age is unknown, so fetch a new one. A forward jump only refreshes early.
+  const usable = (token: typeof cached, now: number): token is NonNullable<typeof cached> =>
+    token !== undefined && token.storedAtMs <= now && now < token.refreshAtMs;
 
   return {
     async get(waitUntilMs) {
-      if (cached && deps.now() < cached.refreshAtMs) return cached.accessToken;
+      if (usable(cached, deps.now())) return cached.accessToken;
       inFlight ??= deps.fetchToken().then(
         (fresh) => {
-          cached = fresh;
+          cached = { ...fresh, storedAtMs: deps.now() };
           inFlight = undefined;
           return fresh;
         },

@@ -42,6 +42,17 @@ describe('access token', () => {
     expect(third!.headers.get('Authorization')).not.toBe(first!.headers.get('Authorization'));
   });
 
+  it("fetches a new token when the clock jumps backwards (the cached token's age is then unknown)", async () => {
+    const stub = scriptedFetch([payment]);
+    const { client, clock } = testClient(stub.fetch);
+
+    await client.getPayment(REF);
+    clock.t -= 2 * 3_600_000;
+    await client.getPayment(REF);
+
+    expect(stub.tokenCalls).toHaveLength(2);
+  });
+
   it('computes refresh time from expires_on when expires_in is missing, and halves short lifetimes', () => {
     const now = Date.parse('2025-01-15T10:00:00Z');
     const expiresOn = String(now / 1000 + 3600);
