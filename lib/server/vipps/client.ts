@@ -1,6 +1,5 @@
 // The Vipps client factory: pure wiring of config + injected I/O (fetch, clock, sleep, randomness, logger).
 // No `server-only` here so it is unit-testable; `index.ts` builds the process-wide instance.
-import type { FetchLike, VippsLogger } from './attempt';
 import { validateConfig, type VippsClientConfig } from './config';
 import { VippsConfigError, VippsResponseError } from './errors';
 import {
@@ -19,7 +18,7 @@ import {
   type IdempotencyOptions,
 } from './requests';
 import { createTokenCache, tokenRefreshAtMs, type TokenCache } from './token-cache';
-import { createTransport } from './transport';
+import { createTransport, type TransportDeps } from './transport';
 import type {
   Amount,
   CreatePaymentRequest,
@@ -33,13 +32,8 @@ import type {
   RegisterWebhookResponse,
 } from './types';
 
-export interface VippsClientDeps {
-  fetch: FetchLike;
-  now: () => number;
-  sleep: (ms: number) => Promise<void>;
-  random: () => number;
-  logger: VippsLogger;
-}
+/** The client's I/O (fetch, clock, sleep, randomness, logger) is exactly what the transport needs. */
+export type VippsClientDeps = TransportDeps;
 
 /**
  * Every method resolves with the validated response or rejects with a `VippsError` (see errors.ts for
