@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { MSN, OTHER_MSN, makeSim, paymentEvent, startReceiver, verifySignature } from './helpers';
 
 describe('webhook delivery', () => {
@@ -20,7 +21,7 @@ describe('webhook delivery', () => {
     const event = paymentEvent('AUTHORIZED', 'order-1', { idempotencyKey: 'idem-1' });
     sim.service.publish(event);
 
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    await eventually(() => expect(receiver.received).toHaveLength(1));
     const got = receiver.received[0]!;
     expect(got.path).toBe('/api/vipps/webhook?shop=demo');
     expect(got.headers['content-type']).toBe('application/json');
@@ -45,7 +46,7 @@ describe('webhook delivery', () => {
     expect(verifySignature(reg.secret, url, got)).toBe(true);
     expect(verifySignature('wrong-secret', url, got)).toBe(false);
 
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [d] = await sim.deliveries('order-1');
       expect(d).toMatchObject({
         registrationId: reg.id,
@@ -69,14 +70,14 @@ describe('webhook delivery', () => {
     sim.service.publish(paymentEvent('AUTHORIZED', 'r1')); // nobody subscribed
     sim.service.publish(paymentEvent('CAPTURED', 'r1'));
 
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(3));
+    await eventually(() => expect(receiver.received).toHaveLength(3));
     const byPath = receiver.received.map((r) => `${r.path} ${(JSON.parse(r.body) as { name: string }).name}`).sort();
     expect(byPath).toEqual(['/a CAPTURED', '/a CREATED', '/b CAPTURED']);
     for (const r of receiver.received) {
       const secret = r.path === '/a' ? a.secret : b.secret;
       expect(verifySignature(secret, receiver.url(r.path), r)).toBe(true);
     }
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const states = (await sim.deliveries()).map((d) => d.state);
       expect(states).toEqual(['delivered', 'delivered', 'delivered']);
     });
@@ -86,7 +87,7 @@ describe('webhook delivery', () => {
     receiver.setHandler((_r, res) => res.writeHead(302, { location: '/elsewhere' }).end());
     await sim.register(receiver.url(), ['epayments.payment.created.v1']);
     sim.service.publish(paymentEvent('CREATED', 'r-redirect'));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [d] = await sim.deliveries('r-redirect');
       expect(d?.attempts).toEqual([expect.objectContaining({ status: 302 })]);
       expect(d?.state).toBe('pending');
@@ -97,7 +98,7 @@ describe('webhook delivery', () => {
   it('records a network error as a failed attempt', async () => {
     await sim.register('http://127.0.0.1:1/closed', ['epayments.payment.created.v1']);
     sim.service.publish(paymentEvent('CREATED', 'r-net'));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [d] = await sim.deliveries('r-net');
       expect(d?.attempts[0]?.error).toMatch(/fetch failed/);
       expect(d?.nextAttemptInMs).toBeGreaterThan(0);
@@ -108,8 +109,8 @@ describe('webhook delivery', () => {
     receiver.setHandler((_r, res) => res.writeHead(500).end());
     const reg = await sim.register(receiver.url(), ['epayments.payment.created.v1']);
     sim.service.publish(paymentEvent('CREATED', 'r-del'));
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
-    await vi.waitFor(async () => expect((await sim.deliveries('r-del'))[0]?.attempts).toHaveLength(1));
+    await eventually(() => expect(receiver.received).toHaveLength(1));
+    await eventually(async () => expect((await sim.deliveries('r-del'))[0]?.attempts).toHaveLength(1));
     expect((await sim.api('DELETE', `/webhooks/v1/webhooks/${reg.id}`)).status).toBe(204);
     expect(await sim.retryNow()).toEqual({ retried: 0 });
     expect((await sim.deliveries('r-del'))[0]).toMatchObject({ state: 'abandoned', note: 'registration deleted' });
@@ -119,7 +120,7 @@ describe('webhook delivery', () => {
   it('reset() forgets deliveries; close() makes publish a no-op', async () => {
     await sim.register(receiver.url(), ['epayments.payment.created.v1']);
     sim.service.publish(paymentEvent('CREATED', 'r-reset'));
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    await eventually(() => expect(receiver.received).toHaveLength(1));
     sim.service.reset();
     expect(await sim.deliveries()).toEqual([]);
     await sim.register(receiver.url(), ['epayments.payment.created.v1']);

@@ -1,6 +1,7 @@
 // BRIEF §8: delivery is ordered per registration per payment; a failing event blocks later events of
 // the same payment until it succeeds; other payments flow. Retries are re-signed with a fresh date.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import type { ServerResponse } from 'node:http';
 import { makeSim, paymentEvent, startReceiver, verifySignature, type Received } from './helpers';
 
@@ -29,7 +30,7 @@ describe('ordering, blocking and retry', () => {
     sim.service.publish(paymentEvent('CAPTURED', 'p1'));
 
     for (let n = 1; n <= 3; n++) {
-      await vi.waitFor(() => expect(receiver.received).toHaveLength(n));
+      await eventually(() => expect(receiver.received).toHaveLength(n));
       expect(pending).toHaveLength(1); // never more than one in flight per payment
       pending.shift()!.writeHead(204).end();
     }
@@ -49,7 +50,7 @@ describe('ordering, blocking and retry', () => {
     sim.service.publish(paymentEvent('AUTHORIZED', 'p2'));
 
     // p2 flows; p1 is stuck at its first event.
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await sim.deliveries('p2')).map((d) => d.state)).toEqual(['delivered', 'delivered']);
       const p1 = await sim.deliveries('p1');
       expect(p1[0]?.attempts).toEqual([expect.objectContaining({ status: 503 })]);
@@ -68,7 +69,7 @@ describe('ordering, blocking and retry', () => {
     failP1 = false;
     sim.clock.now = new Date('2024-05-01T10:05:00.000Z');
     expect(await sim.retryNow()).toEqual({ retried: 1 });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await sim.deliveries('p1')).map((d) => d.state)).toEqual(['delivered', 'delivered']);
     });
     const p1s = p1Received();
@@ -91,7 +92,7 @@ describe('ordering, blocking and retry', () => {
     await sim.register(receiver.url('/up'), EVENTS);
     sim.service.publish(paymentEvent('CREATED', 'p1'));
     sim.service.publish(paymentEvent('AUTHORIZED', 'p1'));
-    await vi.waitFor(() => {
+    await eventually(() => {
       const up = receiver.received.filter((r) => r.path === '/up');
       expect(up.map((r) => (JSON.parse(r.body) as { name: string }).name)).toEqual(['CREATED', 'AUTHORIZED']);
     });
@@ -107,12 +108,12 @@ describe('ordering, blocking and retry', () => {
     sim.service.publish(paymentEvent('AUTHORIZED', 'p1'));
 
     // 1 attempt + 2 retries, all failing: abandoned; the next event is then attempted.
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [first] = await sim.deliveries('p1');
       expect(first).toMatchObject({ state: 'abandoned', note: 'gave up after 3 attempts' });
       expect(first?.attempts).toHaveLength(3);
     });
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       expect((await sim.deliveries('p1'))[1]?.state).toBe('delivered');
     });
     expect(receiver.names()).toEqual(['CREATED', 'CREATED', 'CREATED', 'AUTHORIZED']);
@@ -127,7 +128,7 @@ describe('ordering, blocking and retry', () => {
     });
     await sim.register(receiver.url(), EVENTS);
     sim.service.publish(paymentEvent('CREATED', 'slow'));
-    await vi.waitFor(async () => {
+    await eventually(async () => {
       const [d] = await sim.deliveries('slow');
       expect(d?.attempts).toEqual([expect.objectContaining({ error: 'timeout: no answer within 100 ms' })]);
       expect(d?.state).toBe('pending');
@@ -141,7 +142,7 @@ describe('ordering, blocking and retry', () => {
     receiver.setHandler(() => {}); // never answers
     await sim.register(receiver.url(), EVENTS);
     sim.service.publish(paymentEvent('CREATED', 'hang'));
-    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
+    await eventually(() => expect(receiver.received).toHaveLength(1));
     await sim.service.close(); // would take 10 s (the default timeout) if not aborted
   });
 });
