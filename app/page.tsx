@@ -13,8 +13,8 @@ export default async function HomePage() {
         Gear for the Norwegian outdoors
       </h1>
       <p className="mb-6 max-w-prose text-shop-muted">
-        Pick something you like and pay with Vipps MobilePay. In this demo the payment is approved in a simulated Vipps
-        app.
+        Everything here will be paid with Vipps MobilePay, approved in a simulated Vipps app. The catalogue is live;
+        cart and checkout are the next step of this reference shop.
       </p>
       {products.length === 0 ? (
         <p role="status">The catalogue is empty.</p>
