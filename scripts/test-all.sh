@@ -13,6 +13,7 @@ bash scripts/ensure-browser.sh
 
 step "typecheck"
 npx next typegen >/dev/null   # writes next-env.d.ts and route types, which type-aware lint needs too
+node scripts/generate-vipps-types.mjs --check
 npx tsc --noEmit
 
 step "lint"
