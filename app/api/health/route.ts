@@ -1,18 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/server/db';
+import { ProblemError } from '@/lib/server/http/problem';
+import { withProblems } from '@/lib/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 /** Liveness + database check, used by Playwright's webServer and by operators. */
-export async function GET() {
+export const GET = withProblems(async () => {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
-    return Response.json({ status: 'ok' });
-  } catch {
-    return Response.json(
-      { type: 'about:blank', title: 'Database unavailable', status: 503, code: 'db_unavailable' },
-      { status: 503, headers: { 'content-type': 'application/problem+json' } },
-    );
+  } catch (error) {
+    throw new ProblemError(503, 'db_unavailable', 'Database unavailable', 'Try again in a moment.', undefined, {
+      cause: error,
+    });
   }
-}
+  return Response.json({ status: 'ok' });
+});
