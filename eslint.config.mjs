@@ -3,6 +3,7 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier/flat';
+import { boundaryConfigs } from './eslint.boundaries.mjs';
 
 export default defineConfig([
   ...nextVitals,
@@ -19,23 +20,7 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The simulator is a separate product: it must never reach into the app, and the app never into it.
-    files: ['simulator/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@/*', '../../lib/*', '../../app/*', '../../components/*'] }],
-    },
-  },
-  {
-    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'components/**/*.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/simulator/**'] }] },
-  },
-  {
-    files: ['components/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['@/lib/server/*', '**/lib/server/**', '**/simulator/**'] }],
-    },
-  },
+  ...boundaryConfigs,
   prettier,
   globalIgnores([
     '.next/**',

@@ -4,6 +4,19 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships a WASM build of Postgres; keep it (and pg/pino) out of the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'pino-pretty'],
+  // Static files (scripts, images) never pass proxy.ts; they still must not be sniffed or framed.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -1,7 +1,62 @@
-import { withAuth } from 'next-auth/middleware';
+import { getToken } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
 import { parseEnv } from './lib/server/env/schema';
+import { ProblemError, problemResponse } from './lib/server/http/problem';
+import { newNonce, securityHeaders } from './lib/server/http/security-headers';
 
-// First gate for /admin; every admin page and API also checks the session on the server itself.
-export default withAuth({ secret: parseEnv(process.env).NEXTAUTH_SECRET, pages: { signIn: '/login' } });
+const isAdminApi = (path: string) => path === '/api/admin' || path.startsWith('/api/admin/');
+const isAdminPage = (path: string) => path === '/admin' || path.startsWith('/admin/');
 
-export const config = { matcher: ['/admin/:path*'] };
+/**
+ * Every page and API response: security headers with a per-response CSP nonce. Admin pages and admin API
+ * routes: a first gate that turns signed-out visitors away (each page and handler checks again, with roles,
+ * on the server — lib/server/auth/require-staff.ts — so a route added later is never open by default).
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const path = request.nextUrl.pathname;
+  if (isAdminApi(path) || isAdminPage(path)) {
+    const token = await getToken({ req: request, secret: parseEnv(process.env).NEXTAUTH_SECRET });
+    if (!token) return withHeaders(request, signedOut(request, path));
+  }
+  return withHeaders(request);
+}
+
+function signedOut(request: NextRequest, path: string): NextResponse {
+  if (isAdminApi(path)) {
+    const problem = new ProblemError({
+      status: 401,
+      code: 'unauthenticated',
+      title: 'Sign in first',
+      detail: 'Staff only.',
+    });
+    return new NextResponse(problemResponse(problem).body, {
+      status: 401,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+  }
+  const login = new URL('/login', request.url);
+  login.searchParams.set('callbackUrl', `${path}${request.nextUrl.search}`);
+  return NextResponse.redirect(login);
+}
+
+function withHeaders(request: NextRequest, earlyResponse?: NextResponse): NextResponse {
+  const headers = securityHeaders({
+    nonce: newNonce(),
+    development: process.env.NODE_ENV === 'development',
+    https: request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https',
+  });
+  let response = earlyResponse;
+  if (!response) {
+    // Next.js takes the nonce for its own scripts from the request's CSP header.
+    const forwarded = new Headers(request.headers);
+    forwarded.set('content-security-policy', headers['Content-Security-Policy']);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  // Everything but Next's static chunks and image optimiser (their headers come from next.config.mjs).
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};

@@ -11,7 +11,10 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts', 'simulator/test/**/*.test.ts'],
+    // Need a production build and start real processes: vitest.system.config.mts, after `next build`.
+    exclude: ['tests/system/**', '**/node_modules/**'],
     environment: 'node',
+    globalSetup: ['tests/support/pglite-image-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

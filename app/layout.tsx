@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { CartBadge } from '@/components/cart/CartBadge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,7 +11,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Render every page per request: the Content-Security-Policy nonce (proxy.ts) is new on each response, and a
+  // page pre-rendered at build time would carry scripts without it.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -24,7 +29,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-lg font-bold tracking-tight">
               Fjell<span className="text-vipps-dark">butikken</span>
             </Link>
-            <p className="hidden text-sm text-shop-muted sm:block">Demo shop · pay with Vipps MobilePay</p>
+            <div className="flex items-center gap-4">
+              <p className="hidden text-sm text-shop-muted sm:block">Demo shop · pay with Vipps MobilePay</p>
+              <CartBadge />
+            </div>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">

@@ -1,20 +1,19 @@
 import { ProductCard } from '@/components/shop/ProductCard';
-import { listProducts } from '@/lib/server/db/catalogue';
-import { getDb } from '@/lib/server/db';
+import { getCatalogue } from '@/lib/server/catalogue';
 
 // The catalogue lives in the database, so render on each request rather than at build time.
 export const dynamic = 'force-dynamic';
 
 export default async function HomePage() {
-  const products = await listProducts(await getDb());
+  const products = await getCatalogue();
   return (
     <section aria-labelledby="catalogue-heading">
       <h1 id="catalogue-heading" className="mb-2 text-2xl font-bold tracking-tight sm:text-3xl">
         Gear for the Norwegian outdoors
       </h1>
       <p className="mb-6 max-w-prose text-shop-muted">
-        Everything here will be paid with Vipps MobilePay, approved in a simulated Vipps app. The catalogue is live;
-        cart and checkout are the next step of this reference shop.
+        Put what you need in the cart and pay with Vipps MobilePay, approved in a simulated Vipps app. No real money
+        moves.
       </p>
       {products.length === 0 ? (
         <p role="status">The catalogue is empty.</p>
@@ -22,7 +21,7 @@ export default async function HomePage() {
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {products.map((p) => (
             <li key={p.sku} className="flex">
-              <ProductCard {...p} />
+              <ProductCard product={p} />
             </li>
           ))}
         </ul>

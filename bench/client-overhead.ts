@@ -7,15 +7,12 @@
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { createVippsClient } from '../lib/server/vipps/client';
-import { startSimulator } from '../simulator/src/server';
+import { startSimulator } from '@fjellbutikken/vipps-simulator';
+import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
 const iterations = Number(process.argv[2] ?? 300);
 const concurrency = Number(process.argv[3] ?? 50);
-const credentials = {
-  clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de',
-  clientSecret: 'Y8Kteew6GE2ZmeycEt6egg==',
-  subscriptionKey: 'sim-subscription-key-0000',
-};
+const { msn, ...credentials } = SIMULATOR_CREDENTIALS;
 
 function stats(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -34,12 +31,19 @@ async function time(n: number, fn: (i: number) => Promise<unknown>): Promise<num
 }
 
 async function main() {
-  const sim = await startSimulator({ port: 0, logLevel: 'silent', ...credentials, paymentTimeoutSeconds: 3600 });
+  // A load test: 300 reads of one reference would pass Vipps' 120 per minute, so the limits are off here.
+  const sim = await startSimulator({
+    port: 0,
+    logLevel: 'silent',
+    ...credentials,
+    paymentTimeoutSeconds: 3600,
+    rateLimits: false,
+  });
   const client = createVippsClient(
     {
       baseUrl: sim.url,
       ...credentials,
-      merchantSerialNumber: '123456',
+      merchantSerialNumber: msn,
       systemName: 'bench',
       systemVersion: '0.0.0',
       pluginName: 'bench',
@@ -83,7 +87,7 @@ async function main() {
   const rawHeaders = {
     Authorization: `Bearer ${token}`,
     'Ocp-Apim-Subscription-Key': credentials.subscriptionKey,
-    'Merchant-Serial-Number': '123456',
+    'Merchant-Serial-Number': msn,
   };
 
   const raw = stats(

@@ -8,7 +8,9 @@ test.describe('home page', () => {
     await expect(page.getByRole('heading', { level: 2, name: 'Fjord enamel mug' })).toBeVisible();
     // 24900 øre from the seeded catalogue, formatted for Norway.
     await expect(page.getByTestId('price-fjord-mug')).toHaveText(/249,00/);
-    await expect(page.getByRole('listitem')).toHaveCount(4);
+    await expect(page.getByRole('listitem')).toHaveCount(8);
+    // Each card leads to the product's own page.
+    await expect(page.getByRole('link', { name: 'Fjord enamel mug' })).toHaveAttribute('href', '/products/fjord-mug');
   });
 
   for (const width of [1280, 390]) {

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { DEMO_STAFF, signInAs } from './support/staff';
 
-// The demo's printed staff login (defaults while the Vipps host is the local simulator).
-const STAFF = { email: 'staff@example.com', password: 'vipps-demo-staff' };
+// The demo's printed operator login (seeded while the Vipps host is the local simulator).
+const STAFF = DEMO_STAFF.operator;
 
 test.describe('staff sign-in', () => {
   test('an anonymous visit to /admin lands on the sign-in page', async ({ page }) => {
@@ -27,11 +28,38 @@ test.describe('staff sign-in', () => {
     await page.getByLabel('E-mail').fill(STAFF.email);
     await page.getByLabel('Password').fill(STAFF.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page).toHaveURL(/\/admin/);
     await expect(page.getByText(`Signed in as ${STAFF.email}`)).toBeVisible();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/login/);
   });
+
+  test('the viewer account signs in too, and is a viewer', async ({ page }) => {
+    await signInAs(page, 'viewer', '/admin');
+    await expect(page.getByText(`Signed in as ${DEMO_STAFF.viewer.email}`)).toBeVisible();
+    await expect(page.getByTestId('staff-role')).toHaveText('viewer');
+  });
+
+  test('a password from the old environment login no longer opens /admin', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('E-mail').fill('staff@example.com');
+    await page.getByLabel('Password').fill('vipps-demo-staff');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('login-error')).toHaveText('Wrong e-mail or password.');
+  });
+});
+
+test.describe('sign-in redirect', () => {
+  // Review finding: `/%5C` and `/%09/` start with one slash but browsers read them as `//evil.example`.
+  for (const callback of ['/%5Cevil.example', '/%09/evil.example', '//evil.example', 'https://evil.example/']) {
+    test(`callbackUrl=${callback} stays on the shop after sign-in`, async ({ page, baseURL }) => {
+      await page.goto(`/login?callbackUrl=${callback}`);
+      await page.getByLabel('E-mail').fill(STAFF.email);
+      await page.getByLabel('Password').fill(STAFF.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page).toHaveURL(`${baseURL}/admin`); // the admin home, the dashboard
+    });
+  }
 });

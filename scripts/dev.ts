@@ -1,10 +1,11 @@
 /**
  * `npm run dev` (Next dev server) and `npm start` (next build + next start): validates the configuration,
  * starts the Vipps simulator when VIPPS_BASE_URL is a local host, starts Next, prefixes their logs,
- * prints the staff login, and stops both on Ctrl-C.
+ * prints the staff logins (the demo accounts, against the simulator), and stops both on Ctrl-C.
  */
 import { existsSync } from 'node:fs';
 import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
+import { DEMO_STAFF } from '../lib/server/auth/demo-staff';
 import { EnvError, parseEnv } from '../lib/server/env/schema';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -60,7 +61,14 @@ console.log(
   [
     '',
     `  Shop:           ${env.PUBLIC_BASE_URL}`,
-    `  Staff login:    ${env.PUBLIC_BASE_URL}/admin  →  ${env.STAFF_EMAIL} / ${env.usingLocalVipps && !process.env.STAFF_PASSWORD ? env.STAFF_PASSWORD : '(STAFF_PASSWORD from your environment)'}`,
+    ...(env.usingLocalVipps
+      ? DEMO_STAFF.map(
+          (s, i) =>
+            `  ${i === 0 ? 'Staff login:' : '            '}    ${env.PUBLIC_BASE_URL}/admin  →  ${s.email} / ${s.password}  (${s.role})`,
+        )
+      : [
+          `  Staff login:    ${env.PUBLIC_BASE_URL}/admin  →  accounts from: npm run staff -- add --email … --role operator`,
+        ]),
     `  Vipps API:      ${env.VIPPS_BASE_URL}${env.usingLocalVipps ? '  (bundled simulator)' : ''}`,
     `  Database:       ${env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${env.PGLITE_DIR}`}`,
     '',

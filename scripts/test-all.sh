@@ -26,9 +26,22 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest
 step "build"
 npx next build
 
+step "no secrets in the client bundles"
+npx tsx scripts/scan-secrets.ts bundles --report "$OUT/secrets-bundles.json"
+
+step "system tests: two instances on PostgreSQL, fault soak (vitest, real next start processes)"
+npx vitest run --config vitest.system.config.mts --reporter=default --reporter=json --outputFile.json="$OUT/system.json"
+
 step "end-to-end tests (playwright)"
-rm -rf .data/e2e-pglite
-PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" npx playwright test --reporter=line,json
+rm -rf .data/e2e-pglite "$OUT/e2e-logs"
+mkdir -p "$OUT/e2e-logs"
+# The servers log at info into $OUT/e2e-logs (playwright.config.ts); Playwright's own output goes there too.
+E2E_LOG_DIR="$OUT/e2e-logs" PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
+  npx playwright test --reporter=line,json 2>&1 | tee "$OUT/e2e-logs/playwright.log"
+
+step "no secrets in the e2e logs"
+npx tsx scripts/scan-secrets.ts logs "$OUT/e2e-logs" --report "$OUT/secrets-logs.json"
 
 step "summary"
-node scripts/test-summary.mjs "$OUT/vitest.json" "$OUT/playwright.json"
+node scripts/test-summary.mjs --vitest "$OUT/vitest.json" --vitest "$OUT/system.json" --playwright "$OUT/playwright.json" \
+  --scan "$OUT/secrets-bundles.json" --scan "$OUT/secrets-logs.json"

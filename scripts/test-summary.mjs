@@ -1,13 +1,39 @@
-// Prints one "tests: N passed, N failed, N skipped" line from the vitest and Playwright JSON reports.
+// Prints one "tests: N passed, N failed, N skipped" line from the vitest and Playwright JSON reports, after a line
+// per secrets scan (scripts/scan-secrets.ts reports; they are checks, not tests, so they are not counted in it).
+//   node scripts/test-summary.mjs --vitest a.json [--vitest b.json] --playwright p.json [--scan s.json ...]
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 
-const [vitestPath, playwrightPath] = process.argv.slice(2);
-const v = JSON.parse(readFileSync(vitestPath, 'utf8'));
-const p = JSON.parse(readFileSync(playwrightPath, 'utf8'));
-const passed = v.numPassedTests + (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
-const failed = v.numFailedTests + (p.stats.unexpected ?? 0);
-const skipped = v.numPendingTests + v.numTodoTests + (p.stats.skipped ?? 0);
-console.log(`unit+integration: ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
-console.log(`e2e: ${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky ?? 0} flaky`);
+const { values } = parseArgs({
+  options: {
+    vitest: { type: 'string', multiple: true, default: [] },
+    playwright: { type: 'string' },
+    scan: { type: 'string', multiple: true, default: [] },
+  },
+});
+const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const path of values.vitest) {
+  const v = read(path);
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + v.numTodoTests;
+  console.log(`vitest (${path}): ${v.numPassedTests} passed, ${v.numFailedTests} failed`);
+}
+if (values.playwright) {
+  const p = read(values.playwright);
+  passed += (p.stats.expected ?? 0) + (p.stats.flaky ?? 0);
+  failed += p.stats.unexpected ?? 0;
+  skipped += p.stats.skipped ?? 0;
+  console.log(`e2e: ${p.stats.expected} passed, ${p.stats.unexpected} failed, ${p.stats.flaky ?? 0} flaky`);
+}
+const scans = values.scan.map(read);
+for (const scan of scans) {
+  console.log(
+    `secrets scan (${scan.mode}): ${scan.files} files, ${scan.hits.length} hits, ${scan.ok ? 'ok' : 'FAILED'}`,
+  );
+}
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-if (passed === 0 || failed > 0) process.exit(1);
+if (passed === 0 || failed > 0 || scans.some((scan) => !scan.ok)) process.exit(1);

@@ -1,29 +1,27 @@
 import type { Metadata } from 'next';
-import { getServerSession } from 'next-auth';
-import { redirect } from 'next/navigation';
-import { SignOutButton } from '@/components/admin/SignOutButton';
-import { getAuthOptions } from '@/lib/server/auth/options';
+import { AdminHeader } from '@/components/admin/AdminHeader';
+import { DashboardTiles } from '@/components/admin/DashboardTiles';
+import { TakingsChart } from '@/components/admin/TakingsChart';
+import { requireStaffPage } from '@/lib/server/auth/require-staff';
+import { currentDashboard } from '@/lib/server/reports/figures';
 
-export const metadata: Metadata = { title: 'Admin' };
+export const metadata: Metadata = { title: 'Admin — dashboard' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminPage() {
-  const session = await getServerSession(getAuthOptions());
-  if (!session) redirect('/login?callbackUrl=%2Fadmin');
+/** The admin home: what came in, what is still reserved, and what needs someone to look. */
+export default async function AdminDashboardPage() {
+  const staff = await requireStaffPage('/admin');
+  const figures = await currentDashboard();
   return (
-    <section aria-labelledby="admin-heading" className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="admin-heading" className="text-2xl font-bold">
-          Admin
-        </h1>
-        <div className="flex items-center gap-3 text-sm text-shop-muted">
-          <span>Signed in as {session.user?.email}</span>
-          <SignOutButton />
-        </div>
+    <section aria-labelledby="admin-heading" className="flex flex-col gap-6">
+      <AdminHeader staff={staff} current="dashboard" />
+      <h1 id="admin-heading" className="text-2xl font-bold">
+        Dashboard
+      </h1>
+      <DashboardTiles figures={figures} />
+      <div className="rounded-lg border border-shop-line bg-white p-4">
+        <TakingsChart days={figures.daily} currency={figures.currency} />
       </div>
-      <p className="max-w-prose rounded-lg border border-shop-line bg-white p-4 text-shop-muted">
-        No orders yet. The orders list with capture, refund and cancel arrives with the checkout and orders work.
-      </p>
     </section>
   );
 }

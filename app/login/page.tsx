@@ -1,12 +1,8 @@
 import type { Metadata } from 'next';
 import { LoginForm } from '@/components/admin/LoginForm';
+import { sameOriginPath } from '@/lib/safe-redirect';
 
 export const metadata: Metadata = { title: 'Staff sign-in' };
-
-function safeCallback(value: string | string[] | undefined): string {
-  // Only same-site paths: an absolute callbackUrl would be an open redirect.
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/admin';
-}
 
 export default async function LoginPage({
   searchParams,
@@ -23,7 +19,7 @@ export default async function LoginPage({
         Staff sign-in
       </h1>
       <p className="mb-4 text-sm text-shop-muted">Capture, refund and cancel Vipps payments.</p>
-      <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
+      <LoginForm callbackUrl={sameOriginPath(params.callbackUrl)} />
     </section>
   );
 }

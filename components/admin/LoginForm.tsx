@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { sameOriginPath } from '@/lib/safe-redirect';
 
 function textField(form: FormData, name: string): string {
   const value = form.get(name);
@@ -26,11 +27,17 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         redirect: false,
       });
       if (res?.ok && !res.error) {
-        router.push(callbackUrl);
+        router.push(sameOriginPath(callbackUrl));
         router.refresh();
         return;
       }
-      setError(res?.status === 401 ? 'Wrong e-mail or password.' : 'Sign-in failed. Try again in a moment.');
+      setError(
+        res?.status === 429
+          ? 'Too many sign-in attempts. Wait a minute, then try again.'
+          : res?.status === 401
+            ? 'Wrong e-mail or password.'
+            : 'Sign-in failed. Try again in a moment.',
+      );
     } catch {
       setError('Could not reach the server. Check your connection and try again.');
     } finally {

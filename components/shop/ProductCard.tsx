@@ -1,20 +1,14 @@
 import Image from 'next/image';
+import Link from 'next/link';
+import type { Product } from '@/lib/catalogue';
 import { formatOre } from '@/lib/money';
 
-export interface ProductCardProps {
-  sku: string;
-  name: string;
-  description: string;
-  priceOre: number;
-  currency: string;
-  imagePath: string;
-}
-
-export function ProductCard({ sku, name, description, priceOre, currency, imagePath }: ProductCardProps) {
+export function ProductCard({ product }: { product: Product }) {
+  const { sku, name, description, priceOre, currency, imagePath } = product;
   return (
     <article
       aria-labelledby={`product-${sku}`}
-      className="flex flex-col overflow-hidden rounded-xl border border-shop-line bg-white shadow-sm"
+      className="relative flex flex-col overflow-hidden rounded-xl border border-shop-line bg-white shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md"
     >
       <Image
         src={imagePath}
@@ -25,7 +19,10 @@ export function ProductCard({ sku, name, description, priceOre, currency, imageP
       />
       <div className="flex flex-1 flex-col gap-2 p-4">
         <h2 id={`product-${sku}`} className="text-base font-semibold">
-          {name}
+          {/* The whole card is the link's click target (after:inset-0); the name stays its accessible name. */}
+          <Link href={`/products/${sku}`} className="after:absolute after:inset-0 hover:underline">
+            {name}
+          </Link>
         </h2>
         <p className="flex-1 text-sm text-shop-muted">{description}</p>
         <p className="text-lg font-bold" data-testid={`price-${sku}`}>

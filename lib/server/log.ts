@@ -18,7 +18,6 @@ const SECRET_KEYS = [
   'VIPPS_CLIENT_SECRET',
   'VIPPS_SUBSCRIPTION_KEY',
   'NEXTAUTH_SECRET',
-  'STAFF_PASSWORD',
 ];
 
 /** Each key at the top level, one level down (`headers.authorization`) and two down (`req.headers.…`). */

@@ -1,8 +1,9 @@
 /**
  * Simulator configuration: defaults, the SIM_* environment variables, and validation with readable messages.
- * The defaults are the test credentials the shop's `.env.example` uses, so both work out of the box.
+ * The default credentials live in `defaults.ts`; the shop's `.env.example` uses the same, so both work out of the box.
  */
 import { z } from 'zod';
+import { SIMULATOR_CREDENTIALS, SIMULATOR_DEFAULT_HOST, SIMULATOR_DEFAULT_PORT } from './defaults';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -22,20 +23,38 @@ export interface SimConfig {
   paymentTimeoutSeconds: number;
   merchantName: string;
   logLevel: LogLevel;
+  /** Store bounds (review issue 7): beyond them the oldest (finished) records are forgotten. */
+  maxPayments: number;
+  maxIdempotencyKeys: number;
+  maxTokens: number;
+  maxWebhookDeliveries: number;
+  /** Vipps' documented rate limits (5/min for money moves, 120/min for reads); off for load tests. */
+  rateLimits: boolean;
+  /** Longest accepted `reference`: 50 in the saved spec, 64 in newer docs (BRIEF §4.1). */
+  maxReferenceLength: number;
+  /** `captureGuaranteedUntil` is this many days after authorization ([newer]; card networks: 5-30 days). */
+  captureGuaranteeDays: number;
 }
 
 export const DEFAULT_CONFIG: SimConfig = {
-  port: 4010,
-  host: '127.0.0.1',
-  publicUrl: 'http://localhost:4010',
-  clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de',
-  clientSecret: 'Y8Kteew6GE2ZmeycEt6egg==',
-  subscriptionKey: 'sim-subscription-key-0000',
-  acceptedMsns: ['123456'],
+  port: SIMULATOR_DEFAULT_PORT,
+  host: SIMULATOR_DEFAULT_HOST,
+  publicUrl: `http://localhost:${SIMULATOR_DEFAULT_PORT}`,
+  clientId: SIMULATOR_CREDENTIALS.clientId,
+  clientSecret: SIMULATOR_CREDENTIALS.clientSecret,
+  subscriptionKey: SIMULATOR_CREDENTIALS.subscriptionKey,
+  acceptedMsns: [SIMULATOR_CREDENTIALS.msn],
   tokenLifetimeSeconds: 3600,
   paymentTimeoutSeconds: 600,
   merchantName: 'Fjellbutikken',
   logLevel: 'info',
+  maxPayments: 10_000,
+  maxIdempotencyKeys: 20_000,
+  maxTokens: 1_000,
+  maxWebhookDeliveries: 10_000,
+  rateLimits: true,
+  maxReferenceLength: 50,
+  captureGuaranteeDays: 7,
 };
 
 const positiveInt = (what: string) =>
@@ -73,6 +92,21 @@ const envSchema = z.object({
   SIM_PAYMENT_TIMEOUT_SECONDS: positiveInt('SIM_PAYMENT_TIMEOUT_SECONDS').optional(),
   SIM_MERCHANT_NAME: z.string().min(1).max(100).optional(),
   SIM_LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  SIM_MAX_PAYMENTS: positiveInt('SIM_MAX_PAYMENTS').optional(),
+  SIM_MAX_IDEMPOTENCY_KEYS: positiveInt('SIM_MAX_IDEMPOTENCY_KEYS').optional(),
+  SIM_MAX_TOKENS: positiveInt('SIM_MAX_TOKENS').optional(),
+  SIM_MAX_WEBHOOK_DELIVERIES: positiveInt('SIM_MAX_WEBHOOK_DELIVERIES').optional(),
+  SIM_MAX_REFERENCE_LENGTH: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(50, 'must be 50 (the saved spec) to 64 (newer docs)')
+    .max(64, 'must be 50 (the saved spec) to 64 (newer docs)')
+    .optional(),
+  SIM_CAPTURE_GUARANTEE_DAYS: positiveInt('SIM_CAPTURE_GUARANTEE_DAYS').optional(),
+  SIM_RATE_LIMITS: z
+    .enum(['on', 'off'], { message: 'must be on or off' })
+    .transform((value) => value === 'on')
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -106,6 +140,13 @@ export function configFromEnv(env: Record<string, string | undefined>): Partial<
     ...(e.SIM_PAYMENT_TIMEOUT_SECONDS && { paymentTimeoutSeconds: e.SIM_PAYMENT_TIMEOUT_SECONDS }),
     ...(e.SIM_MERCHANT_NAME && { merchantName: e.SIM_MERCHANT_NAME }),
     ...(e.SIM_LOG_LEVEL && { logLevel: e.SIM_LOG_LEVEL }),
+    ...(e.SIM_MAX_PAYMENTS && { maxPayments: e.SIM_MAX_PAYMENTS }),
+    ...(e.SIM_MAX_IDEMPOTENCY_KEYS && { maxIdempotencyKeys: e.SIM_MAX_IDEMPOTENCY_KEYS }),
+    ...(e.SIM_MAX_TOKENS && { maxTokens: e.SIM_MAX_TOKENS }),
+    ...(e.SIM_MAX_WEBHOOK_DELIVERIES && { maxWebhookDeliveries: e.SIM_MAX_WEBHOOK_DELIVERIES }),
+    ...(e.SIM_RATE_LIMITS !== undefined && { rateLimits: e.SIM_RATE_LIMITS }),
+    ...(e.SIM_MAX_REFERENCE_LENGTH && { maxReferenceLength: e.SIM_MAX_REFERENCE_LENGTH }),
+    ...(e.SIM_CAPTURE_GUARANTEE_DAYS && { captureGuaranteeDays: e.SIM_CAPTURE_GUARANTEE_DAYS }),
   };
 }
 

@@ -1,11 +1,16 @@
-/** What the route modules share: one simulator instance's configuration, clock and stores. */
-import type { HttpBindings } from '@hono/node-server';
+/**
+ * What the route modules share: one simulator instance's configuration, clock and stores. Only route and
+ * service modules import this; `http/` (gateway middleware) takes narrow dependencies instead, so there is no
+ * import circle between the two.
+ */
 import type { VirtualClock } from './clock';
 import type { SimConfig } from './config';
 import type { IdempotencyStore } from './epayment/idempotency';
 import type { PaymentService } from './epayment/payment-service';
 import type { PaymentStore } from './epayment/payment-store';
-import type { FaultStore } from './http/faults';
+import type { FaultStore } from './fault-store';
+import type { ApiFault } from './http/faults';
+import type { RateLimiter } from './http/rate-limit';
 import type { Logger } from './logger';
 import type { TokenStore } from './token/token-store';
 import type { WebhookService } from './webhooks';
@@ -19,18 +24,7 @@ export interface SimContext {
   payments: PaymentService;
   tokens: TokenStore;
   idempotency: IdempotencyStore;
-  faults: FaultStore;
+  faults: FaultStore<ApiFault>;
+  rateLimits: RateLimiter;
   webhooks: WebhookService;
-}
-
-/** Hono environment: Node bindings (for dropping sockets) and per-request values. */
-export interface SimEnv {
-  Bindings: Partial<HttpBindings>;
-  Variables: {
-    msn: string;
-    /** Set by handlers whose reference is not in the path (create), for the request log. */
-    logReference: string;
-    /** Set when a fault dropped the connection, for the request log. */
-    dropped: boolean;
-  };
 }

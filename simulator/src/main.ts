@@ -17,10 +17,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const running = await startSimulator(config);
-  const { publicUrl, acceptedMsns, subscriptionKey } = running.simulator.config;
-  console.log(
-    `Vipps simulator listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')}; subscription key ${subscriptionKey})`,
-  );
+  const { publicUrl, acceptedMsns } = running.simulator.config;
+  // Never the subscription key or client secret: logs get shared (review issue 7, point 7).
+  console.log(`Vipps simulator listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')})`);
   const stop = () => {
     running.close().then(
       () => process.exit(0),

@@ -8,22 +8,30 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { VirtualClock } from './clock';
 import { resolveConfig, type SimConfig } from './config';
-import type { SimContext, SimEnv } from './context';
+import type { SimContext } from './context';
+import type { SimEnv } from './http/sim-env';
 import { controlRoutes } from './control/routes';
 import { IdempotencyStore } from './epayment/idempotency';
 import { PaymentService } from './epayment/payment-service';
 import { PaymentStore } from './epayment/payment-store';
 import { epaymentRoutes } from './epayment/routes';
 import { requireApiAuth } from './http/auth';
-import { FaultStore } from './http/faults';
-import { problemResponse, sendSimResponse } from './http/problem';
-import { requestLog } from './http/request-log';
+import { bodyLimit } from './http/body-limit';
+import { FaultStore } from './fault-store';
+import type { ApiFault } from './http/faults';
+import { problemResponse, sendSimResponse, statusTitle } from './http/problem';
+import { RateLimiter } from './http/rate-limit';
+import { RequestRecorder, requestLog } from './http/request-log';
+import { preview } from './http/zod-problem';
 import { landingRoutes } from './landing/routes';
 import { qrRoutes } from './landing/qr';
-import { createLogger } from './logger';
+import { createLogger, forLog } from './logger';
 import { TokenStore } from './token/token-store';
 import { tokenRoutes } from './token/routes';
 import { createWebhookService } from './webhooks';
+
+/** Request bodies above 1 MiB are refused with 413 before they are read (review issue 7, point 6). */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** How often CREATED payments are checked for expiry when nobody asks (BRIEF §5; lazy checks cover reads). */
 const SWEEP_INTERVAL_MS = 1000;
@@ -39,10 +47,11 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
   const config = resolveConfig(overrides);
   const clock = new VirtualClock();
   const log = createLogger(config.logLevel);
-  const store = new PaymentStore();
+  const store = new PaymentStore(config.maxPayments);
   const webhooks = createWebhookService({
     now: () => clock.now(),
     acceptedMsns: config.acceptedMsns,
+    maxDeliveries: config.maxWebhookDeliveries,
     log: (line) => log.info(`webhook ${line}`),
   });
   const sim: SimContext = {
@@ -51,10 +60,16 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
     log,
     store,
     // Every logged payment event is also published as a webhook, failed ones included (README "Event log").
-    payments: new PaymentService(store, clock, (event) => webhooks.publish(event)),
-    tokens: new TokenStore(clock, () => config.tokenLifetimeSeconds),
-    idempotency: new IdempotencyStore(),
-    faults: new FaultStore(),
+    payments: new PaymentService(
+      store,
+      clock,
+      (event) => webhooks.publish(event),
+      () => config.captureGuaranteeDays,
+    ),
+    tokens: new TokenStore(clock, () => config.tokenLifetimeSeconds, config.maxTokens),
+    idempotency: new IdempotencyStore(config.maxIdempotencyKeys),
+    faults: new FaultStore<ApiFault>(),
+    rateLimits: new RateLimiter(() => clock.nowMs(), config.rateLimits),
     webhooks,
   };
 
@@ -63,26 +78,53 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
     sim.tokens.clear();
     sim.idempotency.clear();
     sim.faults.clear();
+    sim.rateLimits.clear(); // the counters; whether limits are on is a setting and stays as it is
     clock.reset();
     webhooks.reset();
+    requests.clear();
   };
 
+  const requests = new RequestRecorder();
   const app = new Hono<SimEnv>();
-  app.use('*', requestLog(log));
+  app.use('*', requestLog(log, requests));
+  // Review issue 7: bodies of any size used to be read whole. Vipps' own bodies are a few kB (a receipt at most).
+  app.use(
+    '*',
+    // The unread rest of the body makes the connection unusable: tell the client not to reuse it.
+    bodyLimit(MAX_BODY_BYTES, (c) =>
+      sendSimResponse({
+        ...problemResponse(
+          c.req.path,
+          413,
+          statusTitle(413),
+          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        ),
+        headers: { Connection: 'close' },
+      }),
+    ),
+  );
   app.route('/', tokenRoutes(sim));
   app.route('/epayment/v1', epaymentRoutes(sim));
   app.use('/webhooks/v1/*', requireApiAuth(sim));
   app.route('/webhooks/v1', webhooks.api);
   app.route('/_sim/webhooks', webhooks.control);
+  // Test-only: the recent API requests (not control calls), optionally for one reference or method.
+  app.get('/_sim/requests', (c) =>
+    c.json({ requests: requests.list({ reference: c.req.query('reference'), method: c.req.query('method') }) }),
+  );
   app.route('/_sim', controlRoutes(sim, reset));
+  // Browsers ask every page's host for one; an empty answer keeps a 404 out of their console.
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.route('/', landingRoutes(sim));
   app.route('/', qrRoutes(sim));
   app.notFound((c) =>
-    sendSimResponse(problemResponse(c.req.path, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path}.`)),
+    sendSimResponse(
+      problemResponse(c.req.path, 404, 'Not Found', `No route for ${c.req.method} ${preview(c.req.path)}.`),
+    ),
   );
   app.onError((error, c) => {
     log.error(
-      `${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      `${c.req.method} ${forLog(c.req.path)} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
     return sendSimResponse(
       problemResponse(c.req.path, 500, 'Internal Server Error', 'The simulator hit an unexpected error.'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SEED_PRODUCTS, listProducts, seedCatalogue } from '@/lib/server/db/catalogue';
+import { SEED_PRODUCTS, findProduct, listProducts, seedCatalogue } from '@/lib/server/catalogue/products';
 import type { DbHandle } from '@/lib/server/db/core';
 import { products } from '@/lib/server/db/schema';
 import { DRIVERS } from './db-drivers';
@@ -32,5 +32,10 @@ describe.each(DRIVERS)('catalogue on $name', ({ name, open }) => {
     await seedCatalogue(handle.db);
     const [mug] = await handle.db.select().from(products).where(eq(products.sku, 'fjord-mug'));
     expect(mug?.priceOre).toBe(100);
+  });
+
+  it('finds one product by SKU for its page, and nothing for an unknown SKU', async () => {
+    expect(await findProduct(handle.db, 'brunost')).toMatchObject({ sku: 'brunost', vatPercent: 15 });
+    expect(await findProduct(handle.db, 'no-such-sku')).toBeUndefined();
   });
 });

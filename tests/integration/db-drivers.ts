@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDb, type DbHandle } from '@/lib/server/db/core';
+import { openTestPglite } from './pglite-image';
 
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -8,7 +9,22 @@ export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://p
  * Creates a throw-away database on the local PostgreSQL and returns a handle that drops it on close.
  * Fails loudly when PostgreSQL is unreachable, unless SKIP_POSTGRES_TESTS=1 says to skip on purpose.
  */
-export async function openThrowawayPostgres(): Promise<DbHandle> {
+export async function openThrowawayPostgres(
+  options: Pick<Parameters<typeof openDb>[0], 'onConnectionError'> = {},
+): Promise<DbHandle> {
+  const { name, url } = await createThrowawayPostgres();
+  const handle = await openDb({ ...options, url });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await dropThrowawayPostgres(name);
+    },
+  };
+}
+
+/** A new empty database on the local PostgreSQL: its name and URL (for processes that open it themselves). */
+export async function createThrowawayPostgres(): Promise<{ name: string; url: string }> {
   const name = `shop_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
   try {
@@ -24,22 +40,21 @@ export async function openThrowawayPostgres(): Promise<DbHandle> {
   await admin.end();
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
-  const handle = await openDb({ url: url.toString() });
-  return {
-    ...handle,
-    async close() {
-      await handle.close();
-      const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
-  };
+  return { name, url: url.toString() };
+}
+
+export async function dropThrowawayPostgres(name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await dropper.connect();
+  await dropper.query(`drop database if exists ${name} with (force)`);
+  await dropper.end();
 }
 
 export const DRIVERS: { name: 'pglite' | 'postgres'; open: () => Promise<DbHandle> }[] = [
-  { name: 'pglite', open: () => openDb({}) },
-  ...(process.env.SKIP_POSTGRES_TESTS === '1' ? [] : [{ name: 'postgres' as const, open: openThrowawayPostgres }]),
+  { name: 'pglite', open: openTestPglite },
+  ...(process.env.SKIP_POSTGRES_TESTS === '1'
+    ? []
+    : [{ name: 'postgres' as const, open: () => openThrowawayPostgres() }]),
 ];
 
 if (process.env.SKIP_POSTGRES_TESTS === '1') {

@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { VippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
-import { VippsAuthError, VippsOutcomeUnknownError, VippsRejectedError } from '@/lib/server/vipps/errors';
+import {
+  VippsAuthError,
+  VippsNotPerformedError,
+  VippsOutcomeUnknownError,
+  VippsRejectedError,
+} from '@/lib/server/vipps/errors';
 import { newReference, paymentBody, rejectionOf, startHarness, type Harness } from './support/vipps-harness';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
@@ -186,11 +191,26 @@ describe('Vipps client against the simulator', () => {
     const client = newClient({ retryDeadlineMs: 1_500 });
     const reference = await authorizedPayment(newClient());
     await injectFault({ operation: 'capture', reference, count: 1_000, kind: 'status', status: 500 });
+    // This loop retries far more than Vipps' 5 captures a minute; here the 500s are the point, not the 429s.
+    await h.setRateLimits(false);
+    const error = await rejectionOf(
+      client.capturePayment(reference, { currency: 'NOK', value: 1_000 }, { idempotencyKey: `cap-${reference}` }),
+    ).finally(() => h.setRateLimits(true));
+    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toMatchObject({ outcome: 'unknown', status: 500, reference });
+  });
+
+  it('a capture rate-limited on every attempt is VippsNotPerformedError, and nothing was captured', async () => {
+    const client = newClient({ retryDeadlineMs: 1_000 });
+    const reference = await authorizedPayment(newClient());
+    await injectFault({ operation: 'capture', reference, count: 1_000, kind: 'status', status: 429 });
     const error = await rejectionOf(
       client.capturePayment(reference, { currency: 'NOK', value: 1_000 }, { idempotencyKey: `cap-${reference}` }),
     );
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
-    expect(error).toMatchObject({ outcome: 'unknown', status: 500, reference });
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
+    expect(error).toMatchObject({ outcome: 'rejected', reason: 'rate-limited', status: 429, reference });
+    expect(attemptsOf('capturePayment', reference).every((a) => a.status === 429)).toBe(true);
+    expect((await simEvents(reference)).filter((e) => e.name === 'CAPTURED')).toHaveLength(0);
   });
 
   it('survives a token endpoint hiccup, and reports bad credentials as VippsAuthError', async () => {

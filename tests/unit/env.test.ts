@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, SIMULATOR_DEFAULTS, parseEnv } from '@/lib/server/env/schema';
+import { DOCUMENTED_DEMO_SECRETS, EnvError, SIMULATOR_DEFAULTS, parseEnv } from '@/lib/server/env/schema';
 
 describe('parseEnv', () => {
   it('works with no variables at all: everything defaults to the local simulator', () => {
@@ -29,7 +29,7 @@ describe('parseEnv', () => {
     ]) {
       expect(message).toContain(key);
     }
-    expect((error as EnvError).problems.length).toBeGreaterThanOrEqual(7);
+    expect((error as EnvError).problems).toHaveLength(5);
   });
 
   it('reports format errors and missing secrets together', () => {
@@ -61,9 +61,7 @@ describe('parseEnv', () => {
       VIPPS_CLIENT_SECRET: 'secret',
       VIPPS_SUBSCRIPTION_KEY: 'key',
       VIPPS_MSN: '654321',
-      NEXTAUTH_SECRET: 'a-long-random-secret',
-      STAFF_EMAIL: 'ops@shop.no',
-      STAFF_PASSWORD: 'correct horse battery',
+      NEXTAUTH_SECRET: 'q3Vb8Hk1Zt9Lm2Xw7Rp4Yc6Nf0Ja5Ds8',
     });
     expect(env.usingLocalVipps).toBe(false);
     expect(env.VIPPS_MSN).toBe('654321');
@@ -73,5 +71,73 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: '', VIPPS_CLIENT_ID: '' }).VIPPS_CLIENT_ID).toBe(
       SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
     );
+  });
+
+  describe('against a real Vipps host', () => {
+    const REAL = {
+      VIPPS_BASE_URL: 'https://apitest.vipps.no',
+      VIPPS_CLIENT_ID: 'portal-client-id',
+      VIPPS_CLIENT_SECRET: 'portal-client-secret',
+      VIPPS_SUBSCRIPTION_KEY: 'portal-subscription-key',
+      VIPPS_MSN: '654321',
+      PUBLIC_BASE_URL: 'https://shop.example.no',
+      NEXTAUTH_SECRET: 'q3Vb8Hk1Zt9Lm2Xw7Rp4Yc6Nf0Ja5Ds8',
+    };
+    const problemKeys = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return [];
+      } catch (e) {
+        if (!(e instanceof EnvError)) throw e;
+        return e.problems.map((p) => p.split(':')[0]);
+      }
+    };
+
+    it('starts with a complete, non-demo https configuration', () => {
+      expect(problemKeys(REAL)).toEqual([]);
+    });
+
+    it('refuses the .env.example demo secrets copied next to a real host (forged /admin sessions)', () => {
+      const demo = {
+        ...REAL,
+        VIPPS_CLIENT_ID: SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
+        VIPPS_CLIENT_SECRET: SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET,
+        VIPPS_SUBSCRIPTION_KEY: SIMULATOR_DEFAULTS.VIPPS_SUBSCRIPTION_KEY,
+        NEXTAUTH_SECRET: SIMULATOR_DEFAULTS.NEXTAUTH_SECRET,
+      };
+      expect(problemKeys(demo)).toEqual(
+        expect.arrayContaining(['VIPPS_CLIENT_ID', 'VIPPS_CLIENT_SECRET', 'VIPPS_SUBSCRIPTION_KEY', 'NEXTAUTH_SECRET']),
+      );
+    });
+
+    it.each([...DOCUMENTED_DEMO_SECRETS])('refuses the documented demo value %j as NEXTAUTH_SECRET', (value) => {
+      expect(problemKeys({ ...REAL, NEXTAUTH_SECRET: value })).toContain('NEXTAUTH_SECRET');
+    });
+
+    it('refuses a NEXTAUTH_SECRET shorter than 32 characters or with whitespace', () => {
+      expect(problemKeys({ ...REAL, NEXTAUTH_SECRET: 'x'.repeat(31) })).toEqual(['NEXTAUTH_SECRET']);
+      expect(problemKeys({ ...REAL, NEXTAUTH_SECRET: `${'x'.repeat(20)} ${'y'.repeat(20)}` })).toEqual([
+        'NEXTAUTH_SECRET',
+      ]);
+      expect(problemKeys({ ...REAL, NEXTAUTH_SECRET: 'x'.repeat(32) })).toEqual([]);
+    });
+
+    it('refuses plain http for the Vipps host, the shop URL and NEXTAUTH_URL, localhost aside', () => {
+      expect(problemKeys({ ...REAL, VIPPS_BASE_URL: 'http://apitest.vipps.no' })).toContain('VIPPS_BASE_URL');
+      expect(problemKeys({ ...REAL, PUBLIC_BASE_URL: 'http://shop.example.no' })).toEqual(['PUBLIC_BASE_URL']);
+      expect(problemKeys({ ...REAL, NEXTAUTH_URL: 'http://shop.example.no' })).toEqual(['NEXTAUTH_URL']);
+      expect(problemKeys({ ...REAL, PUBLIC_BASE_URL: 'http://localhost:3000' })).toEqual([]);
+    });
+
+    it('refuses the benchmark routes (BENCH_ROUTES=1), which only the local simulator may have', () => {
+      expect(problemKeys({ ...REAL, BENCH_ROUTES: '1' })).toEqual(['BENCH_ROUTES']);
+      expect(problemKeys({ ...REAL, BENCH_ROUTES: '0' })).toEqual([]);
+    });
+  });
+
+  it('leaves the benchmark routes off unless BENCH_ROUTES=1', () => {
+    expect(parseEnv({}).BENCH_ROUTES).toBe('0');
+    expect(parseEnv({ BENCH_ROUTES: '1' }).BENCH_ROUTES).toBe('1');
+    expect(() => parseEnv({ BENCH_ROUTES: 'yes' })).toThrow(/BENCH_ROUTES/);
   });
 });

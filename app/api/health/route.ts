@@ -11,7 +11,11 @@ export const GET = withProblems(async () => {
     const db = await getDb();
     await db.execute(sql`select 1`);
   } catch (error) {
-    throw new ProblemError(503, 'db_unavailable', 'Database unavailable', 'Try again in a moment.', undefined, {
+    throw new ProblemError({
+      status: 503,
+      code: 'db_unavailable',
+      title: 'Database unavailable',
+      detail: 'Try again in a moment.',
       cause: error,
     });
   }

@@ -3,13 +3,17 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getEnv } from '../env';
-import { secretsMatch } from './credentials';
+import { getLogger } from '../log';
+import { sameOriginPath } from '@/lib/safe-redirect';
+import { getDb } from '../db';
+import { authenticateStaff } from './staff-accounts';
 
 const loginSchema = z.object({ email: z.email().max(200), password: z.string().min(1).max(200) });
 
 /**
- * Staff sign-in. One staff account from the environment keeps the demo self-contained; a real shop would
- * plug its identity provider in here. JWT sessions: no session table needed.
+ * Staff sign-in against the staff accounts in the database (scrypt hashes, roles). A real shop could plug its
+ * identity provider in here. JWT sessions: no session table; requireStaff re-reads the account on every
+ * request, so a removed or demoted account loses its powers at once.
  */
 export function getAuthOptions(): NextAuthOptions {
   const env = getEnv();
@@ -17,19 +21,40 @@ export function getAuthOptions(): NextAuthOptions {
     secret: env.NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
     pages: { signIn: '/login' },
+    // next-auth's own messages go to our structured log (redacted, LOG_LEVEL) instead of console.error. A junk
+    // session cookie from any visitor ends up here, so it is a warning, not an error.
+    logger: {
+      error: (code, metadata) => getLogger().warn({ component: 'next-auth', code, err: metadata }, 'next-auth error'),
+      warn: (code) => getLogger().warn({ component: 'next-auth', code }, 'next-auth warning'),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: 'Staff',
         credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize(raw) {
+        async authorize(raw) {
           const parsed = loginSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const emailOk = secretsMatch(parsed.data.email.toLowerCase(), env.STAFF_EMAIL.toLowerCase());
-          const passwordOk = secretsMatch(parsed.data.password, env.STAFF_PASSWORD);
-          if (!emailOk || !passwordOk) return null;
-          return { id: 'staff', name: 'Shop staff', email: env.STAFF_EMAIL };
+          const staff = await authenticateStaff(await getDb(), parsed.data.email, parsed.data.password);
+          if (!staff) return null;
+          return { id: String(staff.id), name: staff.name, email: staff.email, role: staff.role };
         },
       }),
     ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.role) token.role = user.role;
+        return token;
+      },
+      session({ session, token }) {
+        session.role = token.role;
+        return session;
+      },
+      // Same-origin only, resolved as a browser would (next-auth's default only checks a leading '/').
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || '/' : url;
+        return `${baseUrl}${sameOriginPath(path, '/admin')}`;
+      },
+    },
   };
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { getEnv } from '../env';
-import { seedCatalogue } from './catalogue';
+import { getLogger } from '../log';
 import { openDb, type DbHandle } from './core';
 
 export type { Db } from './core';
@@ -12,12 +12,11 @@ const globalForDb = globalThis as unknown as { __shopDb?: Promise<DbHandle> };
 export async function getDb() {
   globalForDb.__shopDb ??= (async () => {
     const env = getEnv();
-    const handle = await openDb({
+    return openDb({
       url: env.DATABASE_URL,
       dataDir: env.DATABASE_URL ? undefined : path.resolve(/*turbopackIgnore: true*/ process.cwd(), env.PGLITE_DIR),
+      onConnectionError: (err) => getLogger().warn({ err }, 'PostgreSQL connection lost; the pool reconnects'),
     });
-    await seedCatalogue(handle.db);
-    return handle;
   })().catch((error: unknown) => {
     globalForDb.__shopDb = undefined;
     throw error;

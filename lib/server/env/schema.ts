@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEMO_STAFF } from '../auth/demo-staff';
 
 /**
  * Test credentials the bundled simulator accepts out of the box (see simulator/README.md). They are only
@@ -12,9 +13,24 @@ export const SIMULATOR_DEFAULTS = {
   VIPPS_SUBSCRIPTION_KEY: 'sim-subscription-key-0000',
   VIPPS_MSN: '123456',
   NEXTAUTH_SECRET: 'local-demo-only-secret-change-me-for-real-vipps',
-  STAFF_EMAIL: 'staff@example.com',
-  STAFF_PASSWORD: 'vipps-demo-staff',
 } as const;
+
+/**
+ * Every demo secret this repo documents (the defaults above and the fixed values the test scripts use). Against
+ * a real Vipps host any of these would let anyone who read the repo forge a staff session or use the keys.
+ */
+export const DOCUMENTED_DEMO_SECRETS: ReadonlySet<string> = new Set([
+  SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
+  SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET,
+  SIMULATOR_DEFAULTS.VIPPS_SUBSCRIPTION_KEY,
+  SIMULATOR_DEFAULTS.NEXTAUTH_SECRET,
+  ...DEMO_STAFF.map((staff) => staff.password),
+  'test-only-not-a-real-secret',
+  'ci-only-not-a-real-secret',
+]);
+
+/** next-auth signs session cookies with this; shorter secrets can be brute-forced offline from one cookie. */
+export const MIN_NEXTAUTH_SECRET_LENGTH = 32;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '0.0.0.0']);
 
@@ -63,13 +79,31 @@ const rawSchema = z.object({
   /** Overall budget for one Vipps call including all retries (BRIEF §3: retry 5xx/423/429 with the same key). */
   VIPPS_RETRY_DEADLINE_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
 
+  /** How often the reconciler looks for payments that are not settled yet (issue 8: all within 2 minutes). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
+  /** The reconciler leaves payments alone that were read from Vipps more recently than this. */
+  RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+
+  /**
+   * The dashboard flags reservations older than this. Vipps allows capture for 180 days (BRIEF §5), but a card
+   * issuer may release a reservation much sooner, so capture or cancel well before.
+   */
+  RESERVATION_STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(180).default(7),
+  /** The Vipps API log keeps rows this many days, and at most this many rows (issue 11: bounded retention). */
+  VIPPS_API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  VIPPS_API_LOG_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  /** The webhook inbox keeps deliveries this many days, and at most this many refused ones (forgeries). */
+  WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  WEBHOOK_INBOX_MAX_REFUSED: z.coerce.number().int().min(10).max(1_000_000).default(1_000),
+
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.url().optional(),
-  STAFF_EMAIL: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
-  STAFF_PASSWORD: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.string().min(12, { message: 'must be at least 12 characters' }).optional(),
-  ),
+
+  /**
+   * `1` turns on the benchmark's baseline route (`GET /api/bench/bare`, bench/run.ts); anything else leaves it a
+   * 404. Refused against a real Vipps host: it is a measuring aid, never part of the shop.
+   */
+  BENCH_ROUTES: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).default('0')),
 });
 
 /** Secrets that may fall back to a demo value only while the Vipps host is the local simulator. */
@@ -79,8 +113,6 @@ const SECRET_KEYS = [
   'VIPPS_SUBSCRIPTION_KEY',
   'VIPPS_MSN',
   'NEXTAUTH_SECRET',
-  'STAFF_EMAIL',
-  'STAFF_PASSWORD',
 ] as const;
 
 const HINTS: Record<string, string> = {
@@ -89,8 +121,6 @@ const HINTS: Record<string, string> = {
   VIPPS_SUBSCRIPTION_KEY: 'the Ocp-Apim-Subscription-Key from the same API keys page',
   VIPPS_MSN: 'the Merchant Serial Number of your sales unit',
   NEXTAUTH_SECRET: 'generate one with: openssl rand -base64 32',
-  STAFF_EMAIL: 'the e-mail staff use to sign in to /admin',
-  STAFF_PASSWORD: 'at least 12 characters',
 };
 
 export type Env = z.infer<typeof rawSchema> & { [K in (typeof SECRET_KEYS)[number]]: string } & {
@@ -107,6 +137,45 @@ export class EnvError extends Error {
     );
     this.name = 'EnvError';
   }
+}
+
+const DEMO_CHECKED_KEYS = [
+  'VIPPS_CLIENT_ID',
+  'VIPPS_CLIENT_SECRET',
+  'VIPPS_SUBSCRIPTION_KEY',
+  'NEXTAUTH_SECRET',
+] as const;
+
+/** Rules that only apply against a real Vipps host, where the shop handles real money and real staff logins. */
+function productionProblems(data: z.infer<typeof rawSchema>, secrets: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const key of DEMO_CHECKED_KEYS) {
+    if (secrets[key] !== undefined && DOCUMENTED_DEMO_SECRETS.has(secrets[key])) {
+      problems.push(`${key}: is a demo value published in this repository; set your own — ${HINTS[key]}`);
+    }
+  }
+  const authSecret = secrets.NEXTAUTH_SECRET;
+  if (authSecret !== undefined && (authSecret.length < MIN_NEXTAUTH_SECRET_LENGTH || /\s/.test(authSecret))) {
+    problems.push(
+      `NEXTAUTH_SECRET: must be at least ${MIN_NEXTAUTH_SECRET_LENGTH} characters with no whitespace — ${HINTS.NEXTAUTH_SECRET}`,
+    );
+  }
+  const urls = {
+    VIPPS_BASE_URL: data.VIPPS_BASE_URL,
+    PUBLIC_BASE_URL: data.PUBLIC_BASE_URL,
+    NEXTAUTH_URL: data.NEXTAUTH_URL,
+  };
+  for (const [key, url] of Object.entries(urls)) {
+    if (url !== undefined && !isLocalUrl(url) && new URL(url).protocol !== 'https:') {
+      problems.push(`${key}: must be an https:// URL against a real Vipps host (got ${JSON.stringify(url)})`);
+    }
+  }
+  if (data.BENCH_ROUTES === '1') {
+    problems.push(
+      'BENCH_ROUTES: the benchmark routes are for the local simulator only; unset it against a real Vipps host',
+    );
+  }
+  return problems;
 }
 
 /** Parses the whole environment at once, so one message lists every bad variable. */
@@ -129,6 +198,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     else if (usingLocalVipps) secrets[key] = SIMULATOR_DEFAULTS[key];
     else problems.push(`${key}: required when VIPPS_BASE_URL is not the local simulator (${baseUrl}) — ${HINTS[key]}`);
   }
+  if (!usingLocalVipps && data) problems.push(...productionProblems(data, secrets));
   if (problems.length > 0 || !data) throw new EnvError(problems);
   return { ...data, ...(secrets as Record<(typeof SECRET_KEYS)[number], string>), usingLocalVipps };
 }

@@ -2,7 +2,15 @@
 // browsers and tests branch on, a human `title`/`detail`, and field errors for validation (DESIGN "Errors").
 // Pure (no server-only) so the mapping is unit-testable.
 import type { z } from 'zod';
-import { VippsError, VippsOutcomeUnknownError, VippsRejectedError, VippsResponseError } from '../vipps/errors';
+import {
+  VippsAuthError,
+  VippsConfigError,
+  VippsError,
+  VippsNotPerformedError,
+  VippsOutcomeUnknownError,
+  VippsRejectedError,
+  VippsResponseError,
+} from '../vipps/errors';
 
 export type ProblemCode =
   | 'bad_json'
@@ -11,6 +19,8 @@ export type ProblemCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'payload_too_large'
+  | 'too_many_attempts'
   | 'vipps_rejected'
   | 'vipps_outcome_unknown'
   | 'vipps_unavailable'
@@ -32,18 +42,32 @@ export interface ProblemBody {
   errors?: FieldError[];
 }
 
+export interface ProblemInit {
+  status: number;
+  code: ProblemCode;
+  title: string;
+  detail?: string;
+  errors?: FieldError[];
+  /** Logged, never sent. */
+  cause?: unknown;
+}
+
 /** Throw from lib or route code; `problemFromError` turns it into the response as is. */
 export class ProblemError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ProblemCode,
-    readonly title: string,
-    readonly detail?: string,
-    readonly errors?: FieldError[],
-    options?: { cause?: unknown },
-  ) {
-    super(detail ? `${title}: ${detail}` : title, options);
+  readonly status: number;
+  readonly code: ProblemCode;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors?: FieldError[];
+
+  constructor({ status, code, title, detail, errors, cause }: ProblemInit) {
+    super(detail ? `${title}: ${detail}` : title, { cause });
     this.name = 'ProblemError';
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.detail = detail;
+    this.errors = errors;
   }
 
   toBody(): ProblemBody {
@@ -60,42 +84,85 @@ export class ProblemError extends Error {
 
 export function validationProblem(error: z.ZodError): ProblemError {
   const errors = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-  return new ProblemError(
-    400,
-    'validation_failed',
-    'Some fields are not valid',
-    'See `errors` for each field.',
+  return new ProblemError({
+    status: 400,
+    code: 'validation_failed',
+    title: 'Some fields are not valid',
+    detail: 'Check the fields marked in red.',
     errors,
-  );
+  });
 }
 
+type ErrorClass = abstract new (...args: never[]) => Error;
+type PublicProblem = Omit<ProblemInit, 'cause'>;
+
+const INTERNAL: PublicProblem = {
+  status: 500,
+  code: 'internal_error',
+  title: 'Something went wrong on our side',
+  detail: 'Try again in a moment.',
+};
+
 /**
- * Maps any thrown value to a problem the browser may see. Vipps errors become our own wording: their titles,
- * codes and trace ids are for our logs, never for the browser (DESIGN: no Vipps internals in responses).
+ * Every thrown error the browser may meet, mapped to what it is told — first match wins, so subclasses come
+ * before their parents. Vipps errors become our own wording: their titles, codes and trace ids are for our
+ * logs, never for the browser (DESIGN: no Vipps internals in responses).
  */
+export const ERROR_PROBLEMS: readonly (readonly [ErrorClass, PublicProblem])[] = [
+  // Our own bug or configuration (a bad key, a non-integer amount): nothing was sent; not Vipps' fault.
+  [VippsConfigError, INTERNAL],
+  [
+    VippsRejectedError,
+    {
+      status: 409,
+      code: 'vipps_rejected',
+      title: 'Vipps refused the operation',
+      detail: 'Nothing was changed. Reload and check the payment.',
+    },
+  ],
+  ...[VippsOutcomeUnknownError, VippsResponseError].map(
+    (errorClass) =>
+      [
+        errorClass,
+        {
+          status: 503,
+          code: 'vipps_outcome_unknown',
+          title: 'Vipps did not confirm the operation',
+          detail: 'It may or may not have happened. It will be checked against Vipps; do not repeat it by hand.',
+        },
+      ] as const,
+  ),
+  // Rate limited or no token before anything was sent: definitely not done, safe to try again.
+  [
+    VippsNotPerformedError,
+    {
+      status: 503,
+      code: 'vipps_unavailable',
+      title: 'Vipps is busy right now',
+      detail: 'Nothing was changed. Try again in a moment.',
+    },
+  ],
+  // Wrong credentials, Vipps refusing to serve us, or a call that was never sent: nothing happened.
+  [
+    VippsAuthError,
+    { status: 502, code: 'vipps_unavailable', title: 'Vipps cannot be used right now', detail: 'Try again later.' },
+  ],
+  [
+    VippsError,
+    {
+      status: 503,
+      code: 'vipps_unavailable',
+      title: 'Vipps cannot be used right now',
+      detail: 'Nothing was changed. Try again in a moment.',
+    },
+  ],
+];
+
+/** Maps any thrown value to a problem the browser may see (the original stays as `cause`, for the log). */
 export function problemFromError(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
-  if (error instanceof VippsRejectedError) {
-    return new ProblemError(
-      409,
-      'vipps_rejected',
-      'Vipps refused the operation',
-      'Nothing was changed. Reload and check the payment.',
-    );
-  }
-  if (error instanceof VippsOutcomeUnknownError || error instanceof VippsResponseError) {
-    return new ProblemError(
-      503,
-      'vipps_outcome_unknown',
-      'Vipps did not confirm the operation',
-      'It may or may not have happened. It will be checked against Vipps; do not repeat it by hand.',
-    );
-  }
-  // Bad credentials, configuration bugs and anything else from the client: the shop cannot use Vipps now.
-  if (error instanceof VippsError) {
-    return new ProblemError(502, 'vipps_unavailable', 'Vipps cannot be used right now', 'Try again later.');
-  }
-  return new ProblemError(500, 'internal_error', 'Something went wrong on our side', 'Try again in a moment.');
+  const match = ERROR_PROBLEMS.find(([errorClass]) => error instanceof errorClass);
+  return new ProblemError({ ...(match?.[1] ?? INTERNAL), cause: error });
 }
 
 export function problemResponse(problem: ProblemError, headers?: HeadersInit): Response {
@@ -104,13 +171,23 @@ export function problemResponse(problem: ProblemError, headers?: HeadersInit): R
   return response;
 }
 
-/** Reads a JSON body and validates it; bad JSON and invalid fields become 400 problems. */
+/** Our JSON bodies are small (a cart, an amount and a note); anything bigger is refused unread. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+const tooLarge = () =>
+  new ProblemError({ status: 413, code: 'payload_too_large', title: 'The request body is too large' });
+
+/** Reads a JSON body and validates it; bad JSON and invalid fields become 400 problems, huge bodies 413. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
-    throw new ProblemError(400, 'bad_json', 'The request body is not valid JSON');
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge();
+    body = JSON.parse(text);
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError({ status: 400, code: 'bad_json', title: 'The request body is not valid JSON' });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationProblem(parsed.error);

@@ -1,6 +1,7 @@
 // One HTTP attempt: a fresh Request (a used Request cannot be resent — the SDK's bug, BRIEF §10), a
 // per-attempt timeout, the whole body read inside that timeout, and exactly one structured log line.
 import type { VippsOperation } from './errors';
+import type { ExchangeObserver, VippsExchange } from './exchange';
 import { summarizeProblem, traceIdFromHeaders } from './problem';
 
 /** The subset of a pino logger the client uses; pino's `Logger` satisfies it. */
@@ -31,7 +32,7 @@ export type AttemptResult =
 
 export async function performAttempt(
   input: AttemptInput,
-  deps: { fetch: FetchLike; now: () => number; logger: VippsLogger },
+  deps: { fetch: FetchLike; now: () => number; logger: VippsLogger; onExchange?: ExchangeObserver },
 ): Promise<AttemptResult> {
   const signal = AbortSignal.timeout(input.timeoutMs);
   const request = new Request(input.baseUrl + input.path, {
@@ -66,6 +67,7 @@ export async function performAttempt(
     const fields = { ...logFields, status: response.status, durationMs: deps.now() - startedAt, traceId };
     if (response.ok) deps.logger.info(fields, 'vipps call');
     else deps.logger.warn(fields, 'vipps call failed');
+    tell(deps, input, { startedAt, status: response.status, responseBody: bodyText, traceId });
     return { kind: 'response', status: response.status, headers: response.headers, bodyText };
   } catch (error) {
     const reason = signal.aborted || isTimeoutError(error) ? 'timeout' : 'network';
@@ -79,7 +81,34 @@ export async function performAttempt(
       },
       'vipps call failed',
     );
+    tell(deps, input, { startedAt, error: { reason, message: describe(error) } });
     return { kind: 'failure', reason, error };
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** The observer sees the attempt, never the headers; a failing observer is logged and cannot fail the call. */
+function tell(
+  deps: { now: () => number; logger: VippsLogger; onExchange?: ExchangeObserver },
+  input: AttemptInput,
+  outcome: Pick<VippsExchange, 'startedAt' | 'status' | 'responseBody' | 'traceId' | 'error'>,
+): void {
+  if (!deps.onExchange) return;
+  try {
+    deps.onExchange({
+      operation: input.operation,
+      method: input.method,
+      path: input.path,
+      reference: input.reference,
+      idempotencyKey: input.idempotencyKey,
+      attempt: input.attempt,
+      durationMs: deps.now() - outcome.startedAt,
+      requestBody: input.body === undefined ? undefined : decoder.decode(input.body),
+      ...outcome,
+    });
+  } catch (error) {
+    deps.logger.warn({ operation: input.operation, errorMessage: describe(error) }, 'vipps exchange observer failed');
   }
 }
 

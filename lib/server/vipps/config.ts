@@ -1,5 +1,6 @@
 import type { Env } from '../env/schema';
 import { VippsConfigError } from './errors';
+import type { ExchangeObserver } from './exchange';
 import type { HeaderConfig } from './headers';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -14,6 +15,8 @@ export interface VippsClientConfig extends HeaderConfig {
   /** Force approve exists only in test environments (BRIEF §9); refuse it against production. */
   allowForceApprove: boolean;
   retryPolicy?: Partial<RetryPolicy>;
+  /** Told about every attempt (the API log); absent in most tests. */
+  onExchange?: ExchangeObserver;
 }
 
 /** Name sent as Vipps-System-Plugin-Name: this codebase, as opposed to the shop's system name. */

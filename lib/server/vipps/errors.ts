@@ -6,6 +6,7 @@
  * | class                     | outcome    | what the caller should do                                          |
  * |---------------------------|------------|--------------------------------------------------------------------|
  * | `VippsRejectedError`      | `rejected` | Vipps refused it; nothing changed. Do not resend with the same key.|
+ * | `VippsNotPerformedError`  | `rejected` | Nothing changed (rate-limited, or no token); try again later.      |
  * | `VippsOutcomeUnknownError`| `unknown`  | Keep the operation row; retry later with the SAME key or read back.|
  * | `VippsResponseError`      | `unknown`  | Vipps said 2xx but the body was unusable; read the payment back.   |
  * | `VippsAuthError`          | `rejected` | Credentials/subscription key are wrong; alert an operator.         |
@@ -27,8 +28,10 @@ export type VippsOperation =
   | 'deleteWebhook';
 
 /**
- * - `rejected`: Vipps definitely did not perform the operation (a 4xx answer).
- * - `unknown`: it may or may not have happened (timeout, lost connection, 5xx/423/429 until the deadline).
+ * - `rejected`: Vipps definitely did not perform the operation: a 4xx answer, or no attempt of the call can
+ *   have had an effect (every one refused with 429, or none sent for want of a token).
+ * - `unknown`: it may or may not have happened (timeout, lost connection, 5xx/423 until the deadline, or any
+ *   ending after such an attempt).
  * - `not-sent`: the client refused before sending anything.
  */
 export type VippsOutcome = 'rejected' | 'unknown' | 'not-sent';
@@ -87,8 +90,8 @@ export class VippsRejectedError extends VippsError {
 }
 
 /**
- * The operation **may or may not have been performed**: the request timed out or the connection was lost
- * after it was sent, or Vipps kept answering 5xx/423/429 until the retry deadline. The caller must:
+ * The operation **may or may not have been performed**: an attempt timed out or lost its connection after it
+ * was sent, or got a 5xx, or Vipps kept answering 423 until the retry deadline. The caller must:
  * keep the pending operation row (with its Idempotency-Key), and later either retry with the **same key**
  * (Vipps then replays the first result instead of acting twice, BRIEF §3) or read the payment back with
  * `getPayment`/`getPaymentEvents` and reconcile. Never retry with a new key: that can double-capture/refund.
@@ -108,7 +111,33 @@ export class VippsOutcomeUnknownError extends VippsError {
 }
 
 /**
- * Vipps answered 2xx but the body did not match the contract (malformed JSON, missing fields). For a
+ * The operation was **definitely not performed**, but not because Vipps judged it: every request this call
+ * sent was turned away unprocessed (429 rate limit, BRIEF §4; a 401 that a token refresh answered), or none
+ * could be sent (no access token in time, or the deadline passed first). No attempt can have had an effect,
+ * so Vipps holds nothing under the Idempotency-Key from this call: try again later with the same key (or a
+ * new one). `reason` says what stopped it; `status` is the last HTTP status seen, if any (the token
+ * endpoint's when the token call is what failed).
+ *
+ * It speaks for this call only. If the call was itself a retry of one that ended in
+ * `VippsOutcomeUnknownError`, that earlier outcome is still unknown: keep reconciling it (read the payment
+ * back), do not mark it failed.
+ */
+export class VippsNotPerformedError extends VippsError {
+  readonly outcome = 'rejected' as const;
+  readonly reason: 'rate-limited' | 'token-unavailable' | 'deadline';
+  readonly attempts: number;
+
+  constructor(details: VippsErrorDetails & { reason: VippsNotPerformedError['reason']; attempts: number }) {
+    super(`${describe('not performed', details)} after ${details.attempts} attempt(s): ${details.reason}`, details);
+    this.reason = details.reason;
+    this.attempts = details.attempts;
+  }
+}
+
+/**
+ * Vipps answered 2xx but the body did not match the contract (malformed JSON, missing fields), or was
+ * not a believable answer to our call: about another payment `reference`, or with an `aggregate` that does
+ * not add up (captured above authorized, refunded above captured; see response-checks.ts). For a
  * modification the status says it happened, but we cannot trust the details: treat it like an unknown
  * outcome and read the payment back. `issues` names the offending fields (never the body, which for the
  * token call would contain the access token).

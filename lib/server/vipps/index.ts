@@ -2,13 +2,16 @@
 // Everything testable lives in the pure modules beside this file; this one only wires real I/O.
 import 'server-only';
 import packageJson from '@/package.json';
+import { getApiLogRecorder } from '../api-log';
 import { getEnv } from '../env';
 import { getLogger } from '../log';
 import { createVippsClient, type VippsClient } from './client';
 import { vippsConfigFromEnv } from './config';
+import type { VippsExchange } from './exchange';
 
 export type { VippsClient, VippsClientDeps } from './client';
 export type { CancelOptions, IdempotencyOptions } from './requests';
+export type { ExchangeObserver, VippsExchange } from './exchange';
 export * from './errors';
 export * from './types';
 export { signWebhook, verifyWebhook, webhookSigningTarget } from './webhook-signature';
@@ -22,12 +25,17 @@ type GlobalWithClient = typeof globalThis & { [globalKey]?: VippsClient };
 /** The process-wide Vipps client (simulator or apitest.vipps.no, depending on VIPPS_BASE_URL). */
 export function getVippsClient(): VippsClient {
   const holder = globalThis as GlobalWithClient;
-  holder[globalKey] ??= createVippsClient(vippsConfigFromEnv(getEnv(), packageJson.version), {
-    fetch: (request) => fetch(request),
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random(),
-    logger: getLogger().child({ component: 'vipps' }),
-  });
+  // Every attempt goes to the API log (ADR 0013); the client itself knows nothing about the database.
+  const onExchange = (exchange: VippsExchange) => getApiLogRecorder().record(exchange);
+  holder[globalKey] ??= createVippsClient(
+    { ...vippsConfigFromEnv(getEnv(), packageJson.version), onExchange },
+    {
+      fetch: (request) => fetch(request),
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: () => Math.random(),
+      logger: getLogger().child({ component: 'vipps' }),
+    },
+  );
   return holder[globalKey];
 }

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { VippsConfigError, type VippsOperation } from './errors';
 import { assertIdempotencyKey } from './headers';
+import { assertAmount, assertJsonObject, jsonObjectBody } from './request-body';
 import {
   createPaymentResponseSchema,
   getPaymentResponseSchema,
@@ -12,10 +13,21 @@ import {
   tokenResponseSchema,
   webhookQueryResponseSchema,
 } from './response-schemas';
+import { eventsForReference, paymentReplyChecks, sameReference, type ResponseCheck } from './response-checks';
 import type { RetryMode } from './retry-policy';
 import type { Amount, CreatePaymentRequest, ForceApproveRequest, RegisterWebhookRequest } from './types';
 
-export type ResponseContract<T> = { kind: 'json'; schema: z.ZodType<T> } | { kind: 'empty' };
+interface JsonContract<T> {
+  kind: 'json';
+  schema: z.ZodType<T>;
+  /**
+   * Runs on the parsed body: consistency a schema cannot express (response-checks.ts). Method syntax on
+   * purpose, so a spec with a specific check still satisfies `VippsRequestSpec<unknown>`.
+   */
+  check?(data: T): string[];
+}
+
+export type ResponseContract<T> = JsonContract<T> | { kind: 'empty' };
 
 export interface VippsRequestSpec<T> {
   operation: VippsOperation;
@@ -50,7 +62,11 @@ export function tokenRequest() {
   } satisfies VippsRequestSpec<unknown>;
 }
 
-const json = <T>(schema: z.ZodType<T>): ResponseContract<T> => ({ kind: 'json', schema });
+const json = <T>(schema: z.ZodType<T>, check?: ResponseCheck<T>): ResponseContract<T> => ({
+  kind: 'json',
+  schema,
+  check,
+});
 const empty: ResponseContract<void> = { kind: 'empty' };
 
 /**
@@ -73,18 +89,10 @@ function paymentPath(operation: VippsOperation, reference: string, suffix = ''):
   return `${EPAYMENT}/payments/${encodedReference(operation, reference)}${suffix}`;
 }
 
-/** Amounts are integer øre everywhere in this app; catch a float before Vipps does (4040 "Invalid amount"). */
-function assertAmount(amount: Amount, operation: VippsOperation, reference?: string): void {
-  if (!amount || !Number.isSafeInteger(amount.value) || amount.value < 0) {
-    throw new VippsConfigError(`amount.value must be a non-negative integer in øre, got ${amount?.value}`, {
-      operation,
-      reference,
-    });
-  }
-}
-
 export function createPaymentRequest(body: CreatePaymentRequest, options: IdempotencyOptions) {
   const operation = 'createPayment';
+  // Checked first: every later line reads fields of the body.
+  const bodyText = jsonObjectBody(body, { operation });
   assertIdempotencyKey(options?.idempotencyKey, { operation, reference: body.reference });
   assertAmount(body.amount, operation, body.reference);
   return {
@@ -93,10 +101,10 @@ export function createPaymentRequest(body: CreatePaymentRequest, options: Idempo
     path: `${EPAYMENT}/payments`,
     reference: body.reference,
     idempotencyKey: options.idempotencyKey,
-    bodyText: JSON.stringify(body),
+    bodyText,
     retryMode: 'idempotent',
-    // 201 per spec; any 2xx with this body is accepted.
-    response: json(createPaymentResponseSchema),
+    // 201 per spec; any 2xx with this body, for this reference, is accepted.
+    response: json(createPaymentResponseSchema, sameReference(body.reference)),
   } satisfies VippsRequestSpec<unknown>;
 }
 
@@ -107,7 +115,7 @@ export function getPaymentRequest(reference: string) {
     path: paymentPath('getPayment', reference),
     reference,
     retryMode: 'idempotent',
-    response: json(getPaymentResponseSchema),
+    response: json(getPaymentResponseSchema, paymentReplyChecks(reference)),
   } satisfies VippsRequestSpec<unknown>;
 }
 
@@ -118,7 +126,7 @@ export function getPaymentEventsRequest(reference: string) {
     path: paymentPath('getPaymentEvents', reference, '/events'),
     reference,
     retryMode: 'idempotent',
-    response: json(paymentEventsSchema),
+    response: json(paymentEventsSchema, eventsForReference(reference)),
   } satisfies VippsRequestSpec<unknown>;
 }
 
@@ -138,9 +146,12 @@ function modificationRequest(
     reference,
     idempotencyKey: options.idempotencyKey,
     // Only the two spec fields, in a fixed order: identical retries need identical bytes (4010, BRIEF §3).
-    bodyText: JSON.stringify({ modificationAmount: { currency: amount.currency, value: amount.value } }),
+    bodyText: jsonObjectBody(
+      { modificationAmount: { currency: amount.currency, value: amount.value } },
+      { operation, reference },
+    ),
     retryMode: 'idempotent',
-    response: json(modificationResponseSchema),
+    response: json(modificationResponseSchema, paymentReplyChecks(reference)),
   } satisfies VippsRequestSpec<unknown>;
 }
 
@@ -168,9 +179,9 @@ export function cancelPaymentRequest(reference: string, options: CancelOptions) 
     bodyText:
       options.cancelTransactionOnly === undefined
         ? undefined
-        : JSON.stringify({ cancelTransactionOnly: options.cancelTransactionOnly }),
+        : jsonObjectBody({ cancelTransactionOnly: options.cancelTransactionOnly }, { operation, reference }),
     retryMode: 'idempotent',
-    response: json(modificationResponseSchema),
+    response: json(modificationResponseSchema, paymentReplyChecks(reference)),
   } satisfies VippsRequestSpec<unknown>;
 }
 
@@ -181,7 +192,7 @@ export function forceApproveRequest(reference: string, body: ForceApproveRequest
     method: 'POST',
     path: `${EPAYMENT}/test/payments/${encodedReference('forceApprove', reference)}/approve`,
     reference,
-    bodyText: JSON.stringify(body),
+    bodyText: jsonObjectBody(body, { operation: 'forceApprove', reference }),
     retryMode: 'idempotent',
     response: empty,
   } satisfies VippsRequestSpec<void>;
@@ -189,11 +200,13 @@ export function forceApproveRequest(reference: string, body: ForceApproveRequest
 
 /** No Idempotency-Key exists for registration, so only provably-unprocessed answers are retried. */
 export function registerWebhookRequest(body: RegisterWebhookRequest) {
+  const operation = 'registerWebhook';
+  assertJsonObject(body, { operation });
   return {
-    operation: 'registerWebhook',
+    operation,
     method: 'POST',
     path: WEBHOOKS,
-    bodyText: JSON.stringify({ url: body.url, events: body.events }),
+    bodyText: jsonObjectBody({ url: body.url, events: body.events }, { operation }),
     retryMode: 'only-if-unprocessed',
     response: json(registerWebhookResponseSchema),
   } satisfies VippsRequestSpec<unknown>;

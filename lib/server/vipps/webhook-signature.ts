@@ -49,6 +49,12 @@ export function signWebhook(input: { secret: string; url: string; body: string |
 }
 
 export type WebhookVerificationFailure =
+  /** The argument is not a usable input: not an object, or a field of the wrong type or empty. */
+  | 'invalid-input'
+  /** The registration secret is missing or empty: anyone could sign with the empty key. */
+  | 'missing-secret'
+  /** `now` or `maxSkewMs` is not a finite, non-negative number, so the date window cannot be checked. */
+  | 'invalid-clock'
   | 'method-not-post'
   | 'missing-header'
   | 'duplicate-header'
@@ -62,6 +68,7 @@ export type WebhookVerificationResult = { ok: true } | { ok: false; reason: Webh
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 export interface VerifyWebhookInput {
+  /** The `secret` returned when the webhook was registered (BRIEF §8); never empty. */
   secret: string;
   method: string;
   /**
@@ -80,15 +87,34 @@ export interface VerifyWebhookInput {
 }
 
 /**
- * Checks, in order: method, presence of the signing headers, the content hash, the HMAC over the whole
- * `Authorization` value (both with constant-time comparisons), then that `x-ms-date` is within
- * `maxSkewMs` of `now` (the date is covered by the HMAC, so it is trusted only after the HMAC matched).
+ * Checks, in order: that the input is usable (a non-empty secret, a finite clock), the method, presence of
+ * the signing headers, the content hash, the HMAC over the whole `Authorization` value (both with
+ * constant-time comparisons), then that `x-ms-date` is within `maxSkewMs` of `now` (the date is covered by
+ * the HMAC, so it is trusted only after the HMAC matched).
+ *
+ * Total: every input, however malformed, gets a refusal with a reason, never an exception. A verifier that
+ * throws turns into a 500 in the route, and a check a caller has to wrap in try/catch is one that some
+ * caller will get wrong. Replays of a genuine delivery are not detected here: Vipps redelivers on purpose
+ * (BRIEF §8 "Handlers must be idempotent"), so the receiver dedupes by event identity.
  */
 export function verifyWebhook(input: VerifyWebhookInput): WebhookVerificationResult {
+  try {
+    return verifyChecked(input);
+  } catch {
+    // Only reachable through inputs the checks below cannot see into (a getter or a Headers look-alike
+    // that throws). Refusing is the safe answer.
+    return fail('invalid-input');
+  }
+}
+
+function verifyChecked(input: VerifyWebhookInput): WebhookVerificationResult {
+  const problem = inputProblem(input);
+  if (problem) return fail(problem);
   if (input.method.toUpperCase() !== 'POST') return fail('method-not-post');
   const date = header(input.headers, 'x-ms-date');
   const claimedHash = header(input.headers, 'x-ms-content-sha256');
   const authorization = header(input.headers, 'authorization');
+  if (date === INVALID || claimedHash === INVALID || authorization === INVALID) return fail('invalid-input');
   if (date === DUPLICATE || claimedHash === DUPLICATE || authorization === DUPLICATE) return fail('duplicate-header');
   if (!date || !claimedHash || !authorization) return fail('missing-header');
 
@@ -104,6 +130,29 @@ export function verifyWebhook(input: VerifyWebhookInput): WebhookVerificationRes
   return { ok: true };
 }
 
+/**
+ * The input's shape, checked at run time: the types say what callers should pass, but the values come from
+ * request handlers and configuration, where `undefined` and `NaN` slip through.
+ */
+function inputProblem(input: unknown): WebhookVerificationFailure | undefined {
+  if (typeof input !== 'object' || input === null) return 'invalid-input';
+  const i = input as Record<string, unknown>;
+  // HMAC with an empty key is computable by anyone, so an unset secret must never verify (issue 7 point 5).
+  if (typeof i.secret !== 'string' || i.secret.trim() === '') return 'missing-secret';
+  if (!isNonNegativeFinite(i.now)) return 'invalid-clock';
+  if (i.maxSkewMs !== undefined && !isNonNegativeFinite(i.maxSkewMs)) return 'invalid-clock';
+  if (typeof i.method !== 'string') return 'invalid-input';
+  // A path always starts with '/': a full URL here would be signed as the wrong string.
+  if (typeof i.url !== 'string' || !i.url.startsWith('/')) return 'invalid-input';
+  if (typeof i.host !== 'string' || i.host === '') return 'invalid-input';
+  if (typeof i.headers !== 'object' || i.headers === null) return 'invalid-input';
+  if (typeof i.rawBody !== 'string' && !(i.rawBody instanceof Uint8Array)) return 'invalid-input';
+  return undefined;
+}
+
+const isNonNegativeFinite = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
 /** Host and path+query Vipps signs for our webhook URL, derived from configuration (not the request). */
 export function webhookSigningTarget(publicBaseUrl: string, webhookPath: string): { host: string; url: string } {
   // Concatenate rather than `new URL(path, base)`, which would drop a base path such as `/shop`.
@@ -114,19 +163,22 @@ export function webhookSigningTarget(publicBaseUrl: string, webhookPath: string)
 const fail = (reason: WebhookVerificationFailure): WebhookVerificationResult => ({ ok: false, reason });
 
 const DUPLICATE = Symbol('duplicate header');
+const INVALID = Symbol('header value is not a string');
 
 /**
  * The single value of a signing header. Several values (an array, or the same name in two casings of a
  * plain object) are refused rather than picking one: which copy a proxy or framework keeps is not ours to
- * guess. (`Headers` joins repeats with ", ", which then fails the hash or HMAC comparison.)
+ * guess. (`Headers` joins repeats with ", ", which then fails the hash or HMAC comparison.) A value that is
+ * not a string is malformed input, not a header.
  */
-function header(headers: HeaderSource, name: string): string | typeof DUPLICATE | undefined {
+function header(headers: HeaderSource, name: string): string | typeof DUPLICATE | typeof INVALID | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const values = Object.keys(headers)
+  const values: unknown[] = Object.keys(headers)
     .filter((k) => k.toLowerCase() === name)
     .flatMap((k) => headers[k] ?? []);
+  if (values.some((v) => typeof v !== 'string')) return INVALID;
   if (values.length > 1) return DUPLICATE;
-  return values[0];
+  return values[0] as string | undefined;
 }
 
 /**

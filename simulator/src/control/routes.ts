@@ -4,11 +4,13 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { SimContext, SimEnv } from '../context';
+import type { SimContext } from '../context';
+import type { SimEnv } from '../http/sim-env';
 import type { Payment } from '../epayment/payment';
 import { toEventLog, toGetPaymentResponse } from '../epayment/serialize';
 import { parseWith } from '../epayment/validation';
-import { faultSpecSchema } from '../http/faults';
+import { faultSpecSchema, newApiFault } from '../http/faults';
+import { readJsonBody } from '../http/json-body';
 import { ProblemError, sendSimResponse } from '../http/problem';
 
 type Ctx = Context<SimEnv>;
@@ -22,6 +24,7 @@ function controlView(sim: SimContext, payment: Payment) {
     returnUrl: payment.returnUrl,
     customerPhoneNumber: payment.customerPhoneNumber,
     paymentDescription: payment.paymentDescription,
+    receipt: payment.receipt,
     linkToken: payment.linkToken,
     landingUrl: `${sim.config.publicUrl}/landing?token=${payment.linkToken}`,
     createdAt: new Date(payment.createdAtMs).toISOString(),
@@ -41,15 +44,10 @@ const approveSchema = z.object({
 const MAX_ADVANCE_SECONDS = 100 * 365 * 24 * 3600;
 const advanceSchema = z.object({ seconds: z.number().finite().nonnegative().max(MAX_ADVANCE_SECONDS) });
 
-async function jsonOrEmpty(c: Ctx): Promise<unknown> {
-  const text = await c.req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw ProblemError.validation([{ name: '(body)', reason: 'The request body is not valid JSON.' }]);
-  }
-}
+const rateLimitsSchema = z.strictObject({ enabled: z.boolean() });
+
+/** Control calls may leave the body out; it then means `{}`. */
+const jsonOrEmpty = async (c: Ctx): Promise<unknown> => (await readJsonBody(c)) ?? {};
 
 export function controlRoutes(sim: SimContext, resetAll: () => void): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
@@ -114,8 +112,16 @@ export function controlRoutes(sim: SimContext, resetAll: () => void): Hono<SimEn
     return c.json(controlView(sim, payment));
   });
 
+  app.get('/rate-limits', (c) => c.json({ enabled: sim.rateLimits.enabled }));
+  app.post('/rate-limits', async (c) => {
+    sim.rateLimits.enabled = parseWith(rateLimitsSchema, await jsonOrEmpty(c)).enabled;
+    return c.json({ enabled: sim.rateLimits.enabled });
+  });
+
   app.get('/faults', (c) => c.json(sim.faults.list()));
-  app.post('/faults', async (c) => c.json(sim.faults.add(parseWith(faultSpecSchema, await jsonOrEmpty(c))), 201));
+  app.post('/faults', async (c) =>
+    c.json(sim.faults.add(newApiFault(parseWith(faultSpecSchema, await jsonOrEmpty(c)))), 201),
+  );
   app.delete('/faults', (c) => {
     sim.faults.clear();
     return c.json({ status: 'cleared' });

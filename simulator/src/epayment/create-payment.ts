@@ -8,7 +8,7 @@ import { parseCreatePayment } from './validation';
 
 export function createPayment(sim: SimContext, msn: string, raw: unknown, idempotencyKey: string): SimResponse {
   const nowMs = sim.clock.nowMs();
-  const input = parseCreatePayment(raw, nowMs);
+  const input = parseCreatePayment(raw, nowMs, sim.config.maxReferenceLength);
   if (sim.store.get(msn, input.reference)) {
     // BRIEF §3: a new Idempotency-Key for an existing reference is a conflict, "Reference … already exists".
     throw ProblemError.coded(409, '4150', `Reference ${input.reference} already exists.`);
@@ -27,6 +27,7 @@ export function createPayment(sim: SimContext, msn: string, raw: unknown, idempo
     paymentDescription: input.paymentDescription ?? null,
     customerPhoneNumber: input.customer?.phoneNumber ?? null,
     metadata: input.metadata ?? null,
+    receipt: input.receipt ?? null,
     profileScope: input.profile?.scope ?? null,
     profileSub: null,
     redirectUrl: redirectUrlFor(input.userFlow, qrFormat, sim.config.publicUrl, linkToken),
@@ -38,6 +39,7 @@ export function createPayment(sim: SimContext, msn: string, raw: unknown, idempo
     // BRIEF §5: 10 minutes by default, or the long-living payment's own expiresAt.
     expiresAtMs: input.expiresAt ? Date.parse(input.expiresAt) : nowMs + sim.config.paymentTimeoutSeconds * 1000,
     processingUntilMs: null,
+    captureGuaranteedUntilMs: null,
     authorizedValue: 0,
     capturedValue: 0,
     refundedValue: 0,

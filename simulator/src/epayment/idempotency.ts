@@ -3,6 +3,8 @@
  * the same body replays the first answer (status and body, 4xx included); the same key with a different body is
  * a 409 with the operation's code (4010 capture, 4150 refund, 4020 otherwise).
  */
+import { createHash } from 'node:crypto';
+import { trimOldest } from '../bounded';
 import { ProblemError, type SimResponse } from '../http/problem';
 import type { ErrorCode } from './error-codes';
 
@@ -23,7 +25,11 @@ interface Recorded {
 /** Answers a client must retry with the same key are not remembered: 423 Locked, 429, and 5xx (BRIEF §3). */
 const isRetryable = (status: number) => status === 423 || status === 429 || status >= 500;
 
-/** Canonical JSON (sorted keys), so `{"a":1,"b":2}` and `{"b":2,"a":1}` count as the same body. */
+/**
+ * SHA-256 of the canonical JSON (sorted keys), so `{"a":1,"b":2}` and `{"b":2,"a":1}` count as the same body.
+ * Only the hash is kept, never the body (review issue 7: 20 large bad requests used to pin 240 MB). The recursion
+ * is safe because the JSON reader refuses nesting deeper than 64 levels.
+ */
 export function fingerprintOf(body: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
@@ -36,11 +42,20 @@ export function fingerprintOf(body: unknown): string {
     }
     return value;
   };
-  return JSON.stringify(canonical(body ?? null));
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body ?? null)))
+    .digest('hex');
 }
 
+/** Keys are remembered oldest-first up to `capacity` (Vipps does not document how long it keeps them, BRIEF §12). */
 export class IdempotencyStore {
   private readonly records = new Map<string, Recorded>();
+
+  constructor(private readonly capacity: number = Number.POSITIVE_INFINITY) {}
+
+  get size(): number {
+    return this.records.size;
+  }
 
   /**
    * Runs `execute` once per key. It must not await between its checks and its state change, so a concurrent
@@ -64,7 +79,10 @@ export class IdempotencyStore {
       ).toResponse(instance);
     }
     const response = execute();
-    if (!isRetryable(response.status)) this.records.set(recordKey, { fingerprint, response });
+    if (!isRetryable(response.status)) {
+      this.records.set(recordKey, { fingerprint, response });
+      trimOldest(this.records, this.capacity);
+    }
     return response;
   }
 

@@ -32,6 +32,8 @@ export class PaymentService {
     private readonly store: PaymentStore,
     private readonly clock: VirtualClock,
     private readonly publish: (event: PublishedEvent) => void,
+    /** Days from authorization to `captureGuaranteedUntil` (SIM_CAPTURE_GUARANTEE_DAYS). */
+    private readonly captureGuaranteeDays: () => number = () => 7,
   ) {}
 
   /** The payment for (MSN, reference), expiry applied; 404 with code 5090 when unknown. */
@@ -70,7 +72,11 @@ export class PaymentService {
     payment.processingUntilMs = null;
     if (phoneNumber) payment.customerPhoneNumber = phoneNumber;
     if (payment.profileScope) payment.profileSub = randomUUID();
-    this.append(payment, 'AUTHORIZED', payment.amount, payment.createIdempotencyKey, true);
+    // [newer] SDK 2.4.2 types: the card network's capture guarantee, on GetPayment and the authorized webhook.
+    payment.captureGuaranteedUntilMs = this.clock.nowMs() + this.captureGuaranteeDays() * 24 * 60 * 60 * 1000;
+    this.append(payment, 'AUTHORIZED', payment.amount, payment.createIdempotencyKey, true, {
+      captureGuaranteedUntil: new Date(payment.captureGuaranteedUntilMs).toISOString(),
+    });
   }
 
   abort(payment: Payment): void {
@@ -159,7 +165,11 @@ export class PaymentService {
     amount: Amount,
     idempotencyKey: string | null,
     success: boolean,
-    { pspReference = newPspReference(), atMs = this.clock.nowMs() }: { pspReference?: string; atMs?: number } = {},
+    {
+      pspReference = newPspReference(),
+      atMs = this.clock.nowMs(),
+      captureGuaranteedUntil,
+    }: { pspReference?: string; atMs?: number; captureGuaranteedUntil?: string } = {},
   ): void {
     const event = {
       reference: payment.reference,
@@ -171,6 +181,7 @@ export class PaymentService {
       success,
     };
     payment.events.push(event);
-    this.publish({ msn: payment.msn, ...event });
+    // Only the webhook carries it, not the event log (GET …/events has no such field, even in the SDK types).
+    this.publish({ msn: payment.msn, ...event, ...(captureGuaranteedUntil && { captureGuaranteedUntil }) });
   }
 }

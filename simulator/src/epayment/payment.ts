@@ -1,17 +1,20 @@
 /** The simulator's payment record and the enums it uses, named as in `epayment.v1.yml`. */
-export const CURRENCIES = ['NOK', 'DKK', 'EUR'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+import type { Receipt } from './receipt-schema';
 
-export const USER_FLOWS = ['PUSH_MESSAGE', 'NATIVE_REDIRECT', 'WEB_REDIRECT', 'QR'] as const;
-export type UserFlow = (typeof USER_FLOWS)[number];
+import {
+  CURRENCIES,
+  PAYMENT_EVENT_NAMES,
+  QR_FORMATS,
+  USER_FLOWS,
+  type Currency,
+  type PaymentEventName,
+  type PaymentState,
+  type QrFormat,
+  type UserFlow,
+} from './enums';
 
-export const QR_FORMATS = ['TEXT/TARGETURL', 'IMAGE/SVG+XML', 'IMAGE/PNG'] as const;
-export type QrFormat = (typeof QR_FORMATS)[number];
-
-export type PaymentState = 'CREATED' | 'ABORTED' | 'EXPIRED' | 'AUTHORIZED' | 'TERMINATED';
-
-export type PaymentEventName =
-  'CREATED' | 'ABORTED' | 'EXPIRED' | 'CANCELLED' | 'CAPTURED' | 'REFUNDED' | 'AUTHORIZED' | 'TERMINATED';
+export { CURRENCIES, PAYMENT_EVENT_NAMES, QR_FORMATS, USER_FLOWS };
+export type { Currency, PaymentEventName, PaymentState, QrFormat, UserFlow };
 
 export interface Amount {
   currency: Currency;
@@ -43,6 +46,8 @@ export interface Payment {
   /** From `customer.phoneNumber`, or typed on the landing page; decides whose simulated app shows it. */
   customerPhoneNumber: string | null;
   metadata: Record<string, string> | null;
+  /** The create body's `receipt`, shown on the landing page and in the app (issue 8). */
+  receipt: Receipt | null;
   profileScope: string | null;
   /** Set once AUTHORIZED when a scope was requested (BRIEF §4.3). */
   profileSub: string | null;
@@ -58,6 +63,8 @@ export interface Payment {
   expiresAtMs: number;
   /** Test amount 201 (BRIEF §9): "unknown result", processing until this time, then EXPIRED. */
   processingUntilMs: number | null;
+  /** [newer] `captureGuaranteedUntil` (GetPayment, authorized webhook): set at authorization. */
+  captureGuaranteedUntilMs: number | null;
   authorizedValue: number;
   capturedValue: number;
   refundedValue: number;

@@ -4,9 +4,15 @@
  * cross-field rules the schema cannot express.
  */
 import { z } from 'zod';
+import { stringOrDigits } from './numeric-text';
+import { receiptSchema } from './receipt-schema';
 import { CURRENCIES, QR_FORMATS, USER_FLOWS } from './payment';
 
-export const REFERENCE_PATTERN = /^[a-zA-Z0-9-]{8,50}$/;
+/**
+ * `reference`: `^[a-zA-Z0-9-]{8,50}$` in the saved spec; newer docs allow 64 characters (BRIEF §4.1 [newer]).
+ * The upper bound is the `maxReferenceLength` setting (SIM_MAX_REFERENCE_LENGTH, 50 or up to 64).
+ */
+export const referencePattern = (maxLength: number): RegExp => new RegExp(`^[a-zA-Z0-9-]{8,${maxLength}}$`);
 /** The spec's RFC 3339 pattern for `expiresAt`. */
 const RFC3339_PATTERN =
   /^((?:(\d{4}-\d{2}-\d{2})(T|t)(\d{2}:\d{2}:\d{2}(?:\.\d+)?))(Z|z|([+-](?:2[0-3]|[01][0-9]):[0-5][0-9])))$/;
@@ -18,53 +24,11 @@ export const amountSchema = z.object({
 
 /** `Customer` is a oneOf of three single-field objects; `validation.ts` enforces "exactly one". */
 const customerSchema = z.strictObject({
-  phoneNumber: z
-    .string()
-    .regex(/^\d{10,15}$/, 'must be an MSISDN: 10-15 digits, e.g. 4791234567')
-    .optional(),
+  phoneNumber: stringOrDigits(
+    z.string().regex(/^\d{10,15}$/, 'must be an MSISDN: 10-15 digits, e.g. 4791234567'),
+  ).optional(),
   personalQr: z.string().min(5).max(255).optional(),
   customerToken: z.string().min(1).optional(),
-});
-
-const nullableInt = z.number().int().min(0).nullable().optional();
-
-/** Order Management 2.3.24 `Receipt` (BRIEF §4.1): orderLines (min 1) and bottomLine are required. */
-const receiptSchema = z.object({
-  orderLines: z
-    .array(
-      z.object({
-        name: z.string(),
-        id: z.string(),
-        totalAmount: z.number().int(),
-        totalAmountExcludingTax: z.number().int(),
-        totalTaxAmount: z.number().int(),
-        taxPercentage: z.number().int().min(0).max(100),
-        unitInfo: z
-          .object({
-            unitPrice: nullableInt,
-            quantity: z
-              .string()
-              .max(10)
-              .regex(/^\d+([.]\d{1,8})?$/),
-            quantityUnit: z.enum(['PCS', 'KG', 'KM', 'MINUTE', 'LITRE', 'KWH']).nullable().optional(),
-          })
-          .optional(),
-        discount: nullableInt,
-        productUrl: z.string().nullable().optional(),
-        isReturn: z.boolean().nullable().optional(),
-        isShipping: z.boolean().nullable().optional(),
-      }),
-    )
-    .min(1),
-  bottomLine: z.looseObject({
-    currency: z.enum(CURRENCIES),
-    tipAmount: nullableInt,
-    posId: z.string().nullable().optional(),
-    receiptNumber: z.string().nullable().optional(),
-    barcode: z
-      .object({ format: z.enum(['EAN-13', 'CODE 39', 'CODE 128']).nullable(), data: z.string().nullable() })
-      .optional(),
-  }),
 });
 
 const airlineDataSchema = z.object({
@@ -76,31 +40,43 @@ const airlineDataSchema = z.object({
 });
 
 /** Top level is strict: newer docs say "The API rejects unknown fields" (BRIEF §4.1). */
-export const createPaymentSchema = z.strictObject({
-  amount: amountSchema,
-  customer: customerSchema.optional(),
-  customerInteraction: z.enum(['CUSTOMER_PRESENT', 'CUSTOMER_NOT_PRESENT']).optional(),
-  industryData: z.object({ airlineData: airlineDataSchema.optional() }).optional(),
-  paymentMethod: z.object({ type: z.enum(['WALLET', 'CARD']) }),
-  profile: z.object({ scope: z.string().optional() }).optional(),
-  reference: z.string().regex(REFERENCE_PATTERN, `must match ${REFERENCE_PATTERN.source}`),
-  returnUrl: z.string().optional(),
-  userFlow: z.enum(USER_FLOWS),
-  expiresAt: z.string().regex(RFC3339_PATTERN, 'must be an RFC 3339 date-time').nullable().optional(),
-  // `format` is `required` in the spec; its `default` only describes leaving out the whole qrFormat (SVG).
-  qrFormat: z
-    .object({
-      format: z.enum(QR_FORMATS),
-      size: z.number().int().min(100).max(2000).nullable().optional(),
-    })
-    .nullable()
-    .optional(),
-  paymentDescription: z.string().min(3).max(100).optional(),
-  receipt: receiptSchema.optional(),
-  metadata: z.record(z.string(), z.string()).nullable().optional(),
-  receiptUrl: z.string().nullable().optional(),
-});
-export type CreatePaymentInput = z.infer<typeof createPaymentSchema>;
+function buildCreatePaymentSchema(referenceRule: RegExp) {
+  return z.strictObject({
+    amount: amountSchema,
+    customer: customerSchema.optional(),
+    customerInteraction: z.enum(['CUSTOMER_PRESENT', 'CUSTOMER_NOT_PRESENT']).optional(),
+    industryData: z.object({ airlineData: airlineDataSchema.optional() }).optional(),
+    paymentMethod: z.object({ type: z.enum(['WALLET', 'CARD']) }),
+    profile: z.object({ scope: z.string().optional() }).optional(),
+    reference: stringOrDigits(z.string().regex(referenceRule, `must match ${referenceRule.source}`)),
+    returnUrl: z.string().optional(),
+    userFlow: z.enum(USER_FLOWS),
+    expiresAt: z.string().regex(RFC3339_PATTERN, 'must be an RFC 3339 date-time').nullable().optional(),
+    // `format` is `required` in the spec; its `default` only describes leaving out the whole qrFormat (SVG).
+    qrFormat: z
+      .object({
+        format: z.enum(QR_FORMATS),
+        size: z.number().int().min(100).max(2000).nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+    paymentDescription: z.string().min(3).max(100).optional(),
+    receipt: receiptSchema.optional(),
+    metadata: z.record(z.string(), z.string()).nullable().optional(),
+    receiptUrl: z.string().nullable().optional(),
+  });
+}
+export type CreatePaymentInput = z.infer<ReturnType<typeof buildCreatePaymentSchema>>;
+
+const schemasByReferenceLength = new Map<number, ReturnType<typeof buildCreatePaymentSchema>>();
+export function createPaymentSchema(maxReferenceLength: number) {
+  let schema = schemasByReferenceLength.get(maxReferenceLength);
+  if (!schema) {
+    schema = buildCreatePaymentSchema(referencePattern(maxReferenceLength));
+    schemasByReferenceLength.set(maxReferenceLength, schema);
+  }
+  return schema;
+}
 
 export const modificationSchema = z.object({ modificationAmount: amountSchema });
 

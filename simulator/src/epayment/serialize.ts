@@ -14,6 +14,9 @@ export function toGetPaymentResponse(payment: Payment) {
     reference: payment.reference,
     ...(payment.redirectUrl && { redirectUrl: payment.redirectUrl }),
     ...(payment.metadata && { metadata: { ...payment.metadata } }),
+    ...(payment.captureGuaranteedUntilMs !== null && {
+      captureGuaranteedUntil: new Date(payment.captureGuaranteedUntilMs).toISOString(),
+    }),
   };
 }
 

@@ -4,9 +4,10 @@
  * code become a schema-validation 400 that names each field. Cross-field rules follow in the order below.
  */
 import type { z } from 'zod';
-import { ProblemError, type ExtraDetail } from '../http/problem';
+import { ProblemError } from '../http/problem';
+import { fieldEntries, parseOrProblem, preview } from '../http/zod-problem';
 import type { ErrorCode } from './error-codes';
-import { REFERENCE_PATTERN, createPaymentSchema, type CreatePaymentInput } from './request-schemas';
+import { createPaymentSchema, referencePattern, type CreatePaymentInput } from './request-schemas';
 
 /** Field paths whose failures carry a Vipps error code (BRIEF §7). */
 const CODE_BY_FIELD: [RegExp, ErrorCode][] = [
@@ -23,30 +24,19 @@ const PROFILE_SCOPES = new Set(['name', 'address', 'email', 'phoneNumber', 'birt
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
-function fieldEntries(issues: z.core.$ZodIssue[]): ExtraDetail[] {
-  return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ name: [...issue.path, key].join('.'), reason: `Unknown field '${key}'.` }));
-    }
-    const name = issue.path.join('.') || '(body)';
-    return [{ name, reason: `The field ${name} is invalid: ${issue.message}` }];
-  });
-}
-
 /** Turns zod issues into the Problem Vipps would send: the first coded field wins, else all fields are listed. */
 export function problemFromIssues(issues: z.core.$ZodIssue[]): ProblemError {
   for (const issue of issues) {
     const path = issue.path.join('.');
     const match = CODE_BY_FIELD.find(([pattern]) => pattern.test(path));
-    if (match) return ProblemError.coded(400, match[1], `The field ${path} is invalid: ${issue.message}`);
+    if (match) return ProblemError.coded(400, match[1], `The field ${preview(path)} is invalid: ${issue.message}`);
   }
   return ProblemError.validation(fieldEntries(issues));
 }
 
+/** Parses an ePayment request body: coded fields get their Vipps error code, the rest a field list. */
 export function parseWith<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw problemFromIssues(parsed.error.issues);
-  return parsed.data;
+  return parseOrProblem(schema, raw, problemFromIssues);
 }
 
 /**
@@ -68,12 +58,13 @@ export function isAcceptableReturnUrl(value: string): boolean {
   return !['javascript:', 'data:', 'file:', 'vbscript:', 'ftp:', 'blob:'].includes(url.protocol);
 }
 
-export function checkReferenceParam(reference: string): void {
-  if (!REFERENCE_PATTERN.test(reference)) {
+export function checkReferenceParam(reference: string, maxReferenceLength: number): void {
+  const pattern = referencePattern(maxReferenceLength);
+  if (!pattern.test(reference)) {
     throw ProblemError.validation([
       {
         name: 'reference',
-        reason: `The field reference must match the regular expression '${REFERENCE_PATTERN.source}'.`,
+        reason: `The field reference must match the regular expression '${pattern.source}'.`,
       },
     ]);
   }
@@ -101,7 +92,11 @@ function checkFlowRules(input: CreatePaymentInput): void {
   for (const field of ['returnUrl', 'receiptUrl'] as const) {
     const value = input[field];
     if (value && !isAcceptableReturnUrl(value)) {
-      throw ProblemError.coded(400, '4090', `The field ${field} must use https:// or a custom URL scheme: ${value}`);
+      throw ProblemError.coded(
+        400,
+        '4090',
+        `The field ${field} must use https:// or a custom URL scheme: ${preview(value)}`,
+      );
     }
   }
   if (input.userFlow === 'PUSH_MESSAGE' && !input.customer) {
@@ -122,15 +117,15 @@ function checkMetadataAndScope(input: CreatePaymentInput): void {
   if (entries.length > 5) throw ProblemError.coded(400, '4100', 'metadata can hold at most 5 key-value pairs.');
   for (const [key, value] of entries) {
     if (key.length > 100)
-      throw ProblemError.coded(400, '4120', `metadata key '${key.slice(0, 20)}…' is longer than 100 characters.`);
+      throw ProblemError.coded(400, '4120', `metadata key '${preview(key, 20)}' is longer than 100 characters.`);
     if (value.length > 500)
-      throw ProblemError.coded(400, '4130', `metadata value of '${key}' is longer than 500 characters.`);
+      throw ProblemError.coded(400, '4130', `metadata value of '${preview(key, 40)}' is longer than 500 characters.`);
   }
   if (input.profile?.scope !== undefined) {
     const scopes = input.profile.scope.split(/\s+/).filter(Boolean);
     const unknown = scopes.filter((scope) => !PROFILE_SCOPES.has(scope));
     if (scopes.length === 0 || unknown.length > 0) {
-      throw ProblemError.coded(400, '4080', `Invalid scope: ${unknown.join(' ') || '(empty)'}.`);
+      throw ProblemError.coded(400, '4080', `Invalid scope: ${preview(unknown.join(' ')) || '(empty)'}.`);
     }
   }
 }
@@ -149,8 +144,8 @@ function checkExpiresAt(input: CreatePaymentInput, nowMs: number): void {
   if (ahead >= 28 * DAY_MS) throw ProblemError.coded(400, '6110', 'expiresAt must be less than 28 days ahead.');
 }
 
-export function parseCreatePayment(raw: unknown, nowMs: number): CreatePaymentInput {
-  const input = parseWith(createPaymentSchema, raw);
+export function parseCreatePayment(raw: unknown, nowMs: number, maxReferenceLength: number): CreatePaymentInput {
+  const input = parseWith(createPaymentSchema(maxReferenceLength), raw);
   checkAmountMinimum(input);
   checkFlowRules(input);
   checkMetadataAndScope(input);

@@ -4,8 +4,16 @@
  * answers with Problems: 400 when missing or malformed, 403 when the MSN is not one this simulator serves.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { SimContext, SimEnv } from '../context';
+import type { SimConfig } from '../config';
+import type { TokenStore } from '../token/token-store';
 import { ProblemError, sendSimResponse } from './problem';
+import type { SimEnv } from './sim-env';
+
+/** What the gateway checks need: the accepted credentials and the issued tokens. */
+export interface GatewayDeps {
+  config: Pick<SimConfig, 'subscriptionKey' | 'acceptedMsns'>;
+  tokens: Pick<TokenStore, 'status'>;
+}
 
 const MISSING_KEY =
   'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.';
@@ -18,8 +26,15 @@ export function apimError(c: Context, status: number, message: string): Response
   return c.json({ statusCode: status, message }, status as 401);
 }
 
+/** The gateway's rate-limit answer (Azure API Management): 429, `Retry-After` in seconds, and the same text. */
+export function tooManyRequests(c: Context, seconds: number): Response {
+  const response = apimError(c, 429, `Rate limit is exceeded. Try again in ${seconds} seconds.`);
+  response.headers.set('Retry-After', String(seconds));
+  return response;
+}
+
 /** Returns the 401 to send, or null when the subscription key is right. Also used by the token endpoint. */
-export function checkSubscriptionKey(sim: SimContext, c: Context): Response | null {
+export function checkSubscriptionKey(sim: Pick<GatewayDeps, 'config'>, c: Context): Response | null {
   const key = c.req.header('Ocp-Apim-Subscription-Key');
   if (!key) return apimError(c, 401, MISSING_KEY);
   if (key !== sim.config.subscriptionKey) return apimError(c, 401, INVALID_KEY);
@@ -27,7 +42,7 @@ export function checkSubscriptionKey(sim: SimContext, c: Context): Response | nu
 }
 
 /** Subscription key, then `Authorization: Bearer <token>` valid on the virtual clock ("Bearer" is required). */
-export function requireApiAuth(sim: SimContext): MiddlewareHandler<SimEnv> {
+export function requireApiAuth(sim: GatewayDeps): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
     const keyProblem = checkSubscriptionKey(sim, c);
     if (keyProblem) return keyProblem;
@@ -40,7 +55,7 @@ export function requireApiAuth(sim: SimContext): MiddlewareHandler<SimEnv> {
 }
 
 /** ePayment requires `Merchant-Serial-Number` (`^[0-9]{4,6}$`) on every call (BRIEF §3). */
-export function requireMsn(sim: SimContext): MiddlewareHandler<SimEnv> {
+export function requireMsn(sim: Pick<GatewayDeps, 'config'>): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
     const msn = c.req.header('Merchant-Serial-Number');
     const instance = c.req.path;

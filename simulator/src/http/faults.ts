@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import type { SimEnv } from '../context';
-import { apimError } from './auth';
-import { problemResponse, sendSimResponse } from './problem';
+import type { FaultStore } from '../fault-store';
+import { tooManyRequests } from './auth';
+import { referenceText } from '../epayment/numeric-text';
+import { readJsonBody } from './json-body';
+import { problemResponse, sendSimResponse, statusTitle } from './problem';
+import type { SimEnv } from './sim-env';
 
 export const FAULT_OPERATIONS = [
   'token',
@@ -34,43 +37,15 @@ export const faultSpecSchema = z.strictObject({
   delayMs: z.number().int().nonnegative().max(120_000).optional(),
 });
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
-export type Fault = FaultSpec & { id: string; remaining: number };
+export type ApiFault = FaultSpec & { id: string; remaining: number };
 
-const STATUS_TITLES: Record<number, string> = {
-  423: 'Locked',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-};
+export const newApiFault = (spec: FaultSpec): ApiFault => ({ ...spec, id: randomUUID(), remaining: spec.count });
 
-export class FaultStore {
-  private faults: Fault[] = [];
-
-  add(spec: FaultSpec): Fault {
-    const fault = { ...spec, id: randomUUID(), remaining: spec.count };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  /** Consumes one use of the first fault matching this call, if any. */
-  take(operation: FaultOperation, reference: string | undefined): Fault | undefined {
-    const fault = this.faults.find(
-      (f) => (f.operation === '*' || f.operation === operation) && (!f.reference || f.reference === reference),
-    );
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
-    return { ...fault };
-  }
-
-  list(): Fault[] {
-    return this.faults.map((fault) => ({ ...fault }));
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-}
+/** Matches a call of `operation` (for `reference`, when the fault names one). */
+const matchesCall =
+  (operation: FaultOperation, reference: string | undefined) =>
+  (fault: ApiFault): boolean =>
+    (fault.operation === '*' || fault.operation === operation) && (!fault.reference || fault.reference === reference);
 
 /** Ends the TCP connection without an HTTP answer, so the client's fetch rejects (a "network error"). */
 function dropConnection(c: Context<SimEnv>): Response {
@@ -85,31 +60,25 @@ async function referenceOf(c: Context<SimEnv>, operation: FaultOperation): Promi
   const fromPath = c.req.param('reference');
   if (fromPath || operation !== 'create') return fromPath;
   try {
-    // Hono caches the parsed body, so the route can still read it.
-    const body: unknown = await c.req.json();
-    const reference = (body as { reference?: unknown } | null)?.reference;
-    return typeof reference === 'string' ? reference : undefined;
+    // readJsonBody caches the parse, so the route reads the same body (or answers the same 400) afterwards.
+    return referenceText(await readJsonBody(c));
   } catch {
     return undefined;
   }
 }
 
-function faultStatusResponse(c: Context<SimEnv>, fault: Fault): Response {
+function faultStatusResponse(c: Context<SimEnv>, fault: ApiFault): Response {
   const status = fault.status ?? 500;
   if (status === 429) {
     // Rate limiting comes from the API gateway, in its own shape (BRIEF §7).
-    const seconds = fault.retryAfterSeconds ?? 1;
-    const response = apimError(c, 429, `Rate limit is exceeded. Try again in ${seconds} seconds.`);
-    response.headers.set('Retry-After', String(seconds));
-    return response;
+    return tooManyRequests(c, fault.retryAfterSeconds ?? 1);
   }
-  const title = STATUS_TITLES[status] ?? 'Error';
-  return sendSimResponse(problemResponse(c.req.path, status, title, `Injected fault (${fault.id}).`));
+  return sendSimResponse(problemResponse(c.req.path, status, statusTitle(status), `Injected fault (${fault.id}).`));
 }
 
-export function injectFaults(store: FaultStore, operation: FaultOperation): MiddlewareHandler<SimEnv> {
+export function injectFaults(store: FaultStore<ApiFault>, operation: FaultOperation): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
-    const fault = store.take(operation, await referenceOf(c, operation));
+    const fault = store.take(matchesCall(operation, await referenceOf(c, operation)));
     if (!fault) return next();
     switch (fault.kind) {
       case 'status':

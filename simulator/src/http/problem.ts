@@ -56,6 +56,27 @@ export class ProblemError extends Error {
   }
 }
 
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  423: 'Locked',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** The reason phrase used as a Problem `title` when no business code gives a better one. */
+export const statusTitle = (status: number): string => STATUS_TITLES[status] ?? 'Error';
+
+/**
+ * The one Problem builder of the simulator (ePayment `Problem`, Webhooks `ProblemDetails`: the same fields).
+ * `extraDetails` is left out when empty; both specs allow that.
+ */
 export function problemResponse(
   instance: string,
   status: number,

@@ -3,7 +3,7 @@
  * in every spec (BRIEF §3). A shop whose values are too long must find out here, not first against Vipps.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { SimEnv } from '../context';
+import type { SimEnv } from './sim-env';
 import { ProblemError, sendSimResponse } from './problem';
 
 const SYSTEM_HEADERS = [

@@ -29,6 +29,15 @@ a{color:#c2410c}
 ul.payments{list-style:none;padding:0;margin:0}
 ul.payments li{margin:.75rem 0}
 ul.payments a{display:block;padding:1rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.receipt{margin-top:1.5rem;border-top:1px solid #d6d3d1;padding-top:1rem}
+.receipt h2{font-size:1.1rem;margin:0 0 .5rem}
+.receipt table{width:100%;border-collapse:collapse;font-size:.95rem}
+.receipt th,.receipt td{text-align:left;vertical-align:top;padding:.45rem .25rem;border-bottom:1px solid #e7e5e4}
+.receipt thead th{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#4b4b4b}
+.receipt tbody th{font-weight:600}
+.receipt .num{text-align:right;white-space:nowrap}
+.line-notes{display:block;font-weight:400;font-size:.8rem;color:#4b4b4b}
+.line-notes .money{white-space:nowrap}
 footer{font-size:.85rem;color:#4b4b4b;margin-top:1.5rem;text-align:center}
 `;
 

@@ -2,6 +2,7 @@
 import type { Payment } from '../epayment/payment';
 import { escapeHtml as h, formatAmount } from './format';
 import { page } from './layout';
+import { receiptSection } from './receipt';
 
 export const appPaymentPath = (phone: string, token: string) =>
   `/app/${encodeURIComponent(phone)}/payments/${encodeURIComponent(token)}`;
@@ -26,6 +27,7 @@ ${summary(payment, merchantName)}
 ${error ? `<p id="phone-error" class="error" role="alert">${h(error)}</p>` : ''}
 <button type="submit" class="primary">Next</button>
 </form>
+${receiptSection(payment)}
 </div>`,
   );
 }
@@ -41,6 +43,7 @@ ${summary(payment, merchantName)}
 ${notice ? `<div class="notice bad" role="alert"><strong>Payment failed:</strong> ${h(notice)}. Try again, or reject the payment.</div>` : ''}
 <form method="post" action="${h(action)}/approve"><button type="submit" class="primary">Approve</button></form>
 <form method="post" action="${h(action)}/reject"><button type="submit" class="secondary">Reject</button></form>
+${receiptSection(payment)}
 </div>`,
   );
 }

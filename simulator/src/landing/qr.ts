@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import type { SimContext, SimEnv } from '../context';
+import type { SimContext } from '../context';
+import type { SimEnv } from '../http/sim-env';
 import { landingUrl } from '../epayment/user-flow-links';
 
 export function qrRoutes(sim: SimContext): Hono<SimEnv> {

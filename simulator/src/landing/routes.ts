@@ -4,7 +4,8 @@
  * Leaving a page changes nothing: the payment simply expires later (BRIEF §5).
  */
 import { Hono, type Context } from 'hono';
-import type { SimContext, SimEnv } from '../context';
+import type { SimContext } from '../context';
+import type { SimEnv } from '../http/sim-env';
 import type { Payment } from '../epayment/payment';
 import { isProcessing } from '../epayment/state-machine';
 import { normalizePhoneNumber } from './format';
@@ -47,9 +48,14 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
     return payment;
   };
 
-  /** After the shopper decided: back to the shop's returnUrl, or a "go back to the shop" screen. */
+  /**
+   * After the shopper decided: back to the shop's returnUrl, or a "go back to the shop" screen. Callers build this
+   * answer *before* changing the payment, so nothing can fail between the state change and the reply (a returnUrl
+   * with `€` used to throw in the Location header after the payment was already AUTHORIZED). `URL#href`
+   * percent-encodes non-ASCII, which a header needs.
+   */
   const finish = (c: Ctx, payment: Payment, title: string, message: string) =>
-    payment.returnUrl ? c.redirect(payment.returnUrl, 303) : c.html(donePage(title, message));
+    payment.returnUrl ? c.redirect(new URL(payment.returnUrl).href, 303) : c.html(donePage(title, message));
 
   app.get('/landing', (c) => {
     const result = activePayment(c, c.req.query('token') ?? '', 200);
@@ -102,15 +108,17 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
       sim.payments.startProcessing(result);
       return c.html(processingPage(result, merchant()));
     }
+    const answer = finish(c, result, 'Payment approved', `You paid ${merchant()}.`);
     sim.payments.authorize(result, phone);
-    return finish(c, result, 'Payment approved', `You paid ${merchant()}.`);
+    return answer;
   });
 
   app.post('/app/:phone/payments/:token/reject', (c) => {
     const result = activePayment(c, c.req.param('token'), 409);
     if (result instanceof Response) return result;
+    const answer = finish(c, result, 'Payment rejected', 'You rejected the payment. Nothing was charged.');
     sim.payments.abort(result);
-    return finish(c, result, 'Payment rejected', 'You rejected the payment. Nothing was charged.');
+    return answer;
   });
 
   return app;

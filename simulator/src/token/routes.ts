@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
-import type { SimContext, SimEnv } from '../context';
+import type { SimContext } from '../context';
+import type { SimEnv } from '../http/sim-env';
 import { checkSubscriptionKey } from '../http/auth';
 import { injectFaults } from '../http/faults';
 

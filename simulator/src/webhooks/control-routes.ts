@@ -1,18 +1,27 @@
 // Test-only control API (not part of Vipps), mounted at /_sim/webhooks: inspect deliveries, skip
 // backoff waits, inject faults, and read registration secrets so tests can verify signatures.
 import { Hono } from 'hono';
+import { readJsonBody } from '../http/json-body';
+import { ProblemError, sendSimResponse } from '../http/problem';
+import type { SimEnv } from '../http/sim-env';
+import { parseOrProblem } from '../http/zod-problem';
 import type { Dispatcher } from './dispatcher';
-import { faultRequestSchema, type FaultStore } from './faults';
+import { faultRequestSchema, newWebhookFault, type WebhookFaultStore } from './faults';
 import type { Registry } from './registry';
 
 export interface ControlDeps {
   registry: Registry;
   dispatcher: Dispatcher;
-  faults: FaultStore;
+  faults: WebhookFaultStore;
 }
 
-export function createControlRoutes({ registry, dispatcher, faults }: ControlDeps): Hono {
-  const control = new Hono();
+export function createControlRoutes({ registry, dispatcher, faults }: ControlDeps): Hono<SimEnv> {
+  const control = new Hono<SimEnv>();
+
+  control.onError((error, c) => {
+    if (error instanceof ProblemError) return sendSimResponse(error.toResponse(c.req.path));
+    throw error;
+  });
 
   control.get('/deliveries', (c) => {
     const reference = c.req.query('reference');
@@ -30,18 +39,8 @@ export function createControlRoutes({ registry, dispatcher, faults }: ControlDep
   control.get('/faults', (c) => c.json({ faults: faults.list() }));
 
   control.post('/faults', async (c) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(await c.req.text());
-    } catch {
-      return c.json({ error: 'The request body is not valid JSON.' }, 400);
-    }
-    const parsed = faultRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      return c.json({ error: 'Invalid fault.', issues }, 400);
-    }
-    return c.json({ fault: faults.add(parsed.data) }, 201);
+    const request = parseOrProblem(faultRequestSchema, (await readJsonBody(c)) ?? {});
+    return c.json({ fault: faults.add(newWebhookFault(request)) }, 201);
   });
 
   control.delete('/faults', (c) => {

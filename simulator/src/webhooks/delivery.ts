@@ -45,7 +45,8 @@ export interface Delivery {
 
 /** The §8 `WebhookEvent` payload, with the fields in the documented order. */
 export function payloadFor(event: PublishedEvent): string {
-  const { msn, reference, pspReference, name, amount, timestamp, idempotencyKey, success } = event;
+  const { msn, reference, pspReference, name, amount, timestamp, idempotencyKey, success, captureGuaranteedUntil } =
+    event;
   return JSON.stringify({
     msn,
     reference,
@@ -55,6 +56,7 @@ export function payloadFor(event: PublishedEvent): string {
     timestamp,
     idempotencyKey,
     success,
+    ...(captureGuaranteedUntil !== undefined && { captureGuaranteedUntil }),
   });
 }
 
@@ -68,4 +70,17 @@ export function deliveryView(d: Delivery, nowMs: number) {
   const { notBefore, ...rest } = d;
   const waiting = d.state === 'pending' && notBefore > nowMs;
   return { ...rest, nextAttemptInMs: waiting ? notBefore - nowMs : null };
+}
+
+/** Pending and held deliveries are still in a queue and are never forgotten. */
+const isFinished = (d: Delivery) => d.state === 'delivered' || d.state === 'abandoned' || d.state === 'dropped';
+
+/**
+ * The records to keep once there are more than `cap`: the oldest finished ones are dropped down to 90 % of the
+ * cap in one pass (amortised, like `trimOldest`). Under the cap the same array comes back.
+ */
+export function withoutOldestFinished(all: Delivery[], cap: number): Delivery[] {
+  if (all.length <= cap) return all;
+  let excess = all.length - Math.floor(cap * 0.9);
+  return all.filter((d) => !(excess > 0 && isFinished(d) && excess-- > 0));
 }

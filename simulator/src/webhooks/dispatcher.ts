@@ -3,9 +3,9 @@
 // it succeeds." So only the head of a queue is ever attempted; other queues (other payments, other
 // registrations) run independently.
 import { postWebhook } from './attempt';
-import { deliveryView, newDelivery, payloadFor, type Delivery } from './delivery';
+import { deliveryView, newDelivery, payloadFor, withoutOldestFinished, type Delivery } from './delivery';
 import { eventTypeFor } from './events';
-import type { Fault } from './faults';
+import type { WebhookFault } from './faults';
 import type { Registration, Registry } from './registry';
 import { rfc1123, signWebhook } from './signer';
 import type { PublishedEvent } from './types';
@@ -27,6 +27,8 @@ export interface DispatcherDeps {
   fetchFn: typeof fetch;
   retryDelaysMs: readonly number[];
   deliveryTimeoutMs: number;
+  /** Delivery records kept for GET /_sim/webhooks/deliveries; beyond it the oldest finished ones go. */
+  maxDeliveries: number;
   log: (line: string) => void;
 }
 
@@ -41,7 +43,7 @@ export class Dispatcher {
 
   constructor(private readonly deps: DispatcherDeps) {}
 
-  publish(event: PublishedEvent, targets: Registration[], fault: Fault | undefined): void {
+  publish(event: PublishedEvent, targets: Registration[], fault: WebhookFault | undefined): void {
     if (this.closed) return;
     const body = payloadFor(event);
     for (const reg of targets) {
@@ -139,6 +141,7 @@ export class Dispatcher {
 
   private record(d: Delivery): Delivery {
     this.all.push(d);
+    this.all = withoutOldestFinished(this.all, this.deps.maxDeliveries);
     return d;
   }
 
@@ -212,8 +215,10 @@ export class Dispatcher {
         return;
       }
       const at = this.deps.now();
-      // Every attempt is signed afresh with the current x-ms-date (BRIEF §8).
-      const signed = signWebhook({ secret: reg.secret, url: d.url, body: d.body, date: rfc1123(at) });
+      // Every attempt is signed afresh with the current x-ms-date (BRIEF §8) — real time, not the virtual clock:
+      // the receiver checks the date against its own clock, and a test that moved the virtual clock forward
+      // must not make every later delivery look stale.
+      const signed = signWebhook({ secret: reg.secret, url: d.url, body: d.body, date: rfc1123(new Date()) });
       const outcome = await postWebhook({
         fetchFn: this.deps.fetchFn,
         url: d.url,

@@ -2,17 +2,9 @@
 // Only the ePayment ones are ever delivered by this simulator; the others are accepted so that a
 // registration copied from a real integration does not fail, but nothing ever publishes them.
 
-export const PAYMENT_EVENT_NAMES = [
-  'CREATED',
-  'ABORTED',
-  'EXPIRED',
-  'CANCELLED',
-  'CAPTURED',
-  'REFUNDED',
-  'AUTHORIZED',
-  'TERMINATED',
-] as const;
-export type PaymentEventName = (typeof PAYMENT_EVENT_NAMES)[number];
+import { PAYMENT_EVENT_NAMES, type PaymentEventName } from '../epayment/payment';
+
+export { PAYMENT_EVENT_NAMES, type PaymentEventName };
 
 /** `epayments.payment.authorized.v1` for `AUTHORIZED` (BRIEF §8). */
 export function eventTypeFor(name: PaymentEventName): string {

@@ -3,6 +3,7 @@
 // Vipps' ordering guarantee — out of order.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { FaultStore } from '../fault-store';
 import { normalizeEventName, type PaymentEventName } from './events';
 import type { PublishedEvent } from './types';
 
@@ -29,7 +30,7 @@ export const faultRequestSchema = z
   });
 export type FaultRequest = z.infer<typeof faultRequestSchema>;
 
-export interface Fault {
+export interface WebhookFault {
   id: string;
   kind: FaultKind;
   /** How many more events this fault applies to. */
@@ -39,43 +40,22 @@ export interface Fault {
   delayMs: number | null;
 }
 
-export class FaultStore {
-  private faults: Fault[] = [];
-
-  add(req: FaultRequest): Fault {
-    const fault: Fault = {
-      id: randomUUID(),
-      kind: req.kind,
-      remaining: req.count,
-      eventName: req.eventName === undefined ? null : (normalizeEventName(req.eventName) ?? null),
-      reference: req.reference ?? null,
-      delayMs: req.delayMs ?? null,
-    };
-    this.faults.push(fault);
-    return fault;
-  }
-
-  list(): Fault[] {
-    return this.faults.map((f) => ({ ...f }));
-  }
-
-  clear(): void {
-    this.faults = [];
-  }
-
-  /**
-   * The first (oldest) active fault matching the event, consumed once per published event (not per
-   * registration). Returns a snapshot; the fault is removed when its count is used up.
-   */
-  take(event: PublishedEvent): Fault | undefined {
-    const fault = this.faults.find(
-      (f) =>
-        (f.eventName === null || f.eventName === event.name) &&
-        (f.reference === null || f.reference === event.reference),
-    );
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.faults = this.faults.filter((f) => f !== fault);
-    return { ...fault };
-  }
+export function newWebhookFault(req: FaultRequest): WebhookFault {
+  return {
+    id: randomUUID(),
+    kind: req.kind,
+    remaining: req.count,
+    eventName: req.eventName === undefined ? null : (normalizeEventName(req.eventName) ?? null),
+    reference: req.reference ?? null,
+    delayMs: req.delayMs ?? null,
+  };
 }
+
+/** A fault is used up once per published event (not per registration) that it matches. */
+export const matchesEvent =
+  (event: PublishedEvent) =>
+  (fault: WebhookFault): boolean =>
+    (fault.eventName === null || fault.eventName === event.name) &&
+    (fault.reference === null || fault.reference === event.reference);
+
+export type WebhookFaultStore = FaultStore<WebhookFault>;

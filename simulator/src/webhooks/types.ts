@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { SimEnv } from '../http/sim-env';
 import type { PaymentEventName } from './events';
 
 /** The ePayment webhook payload (`WebhookEvent`, BRIEF §8): the same for every event, only `name` changes. */
@@ -11,6 +12,8 @@ export interface PublishedEvent {
   timestamp: string;
   idempotencyKey: string | null;
   success: boolean;
+  /** [newer] Only on AUTHORIZED: until when the capture is guaranteed. */
+  captureGuaranteedUntil?: string;
 }
 
 export interface WebhookServiceOptions {
@@ -24,15 +27,17 @@ export interface WebhookServiceOptions {
   retryDelaysMs?: number[];
   /** An attempt with no complete answer within this time is a failure (Vipps: 10 s, BRIEF §8). */
   deliveryTimeoutMs?: number;
+  /** Delivery records kept for inspection (default 10 000); the oldest finished ones are forgotten first. */
+  maxDeliveries?: number;
   log?: (line: string) => void;
 }
 
 export interface WebhookService {
   publish(event: PublishedEvent): void;
   /** Mount at /webhooks/v1 after the Bearer-token and subscription-key middleware. */
-  api: Hono;
+  api: Hono<SimEnv>;
   /** Mount at /_sim/webhooks. */
-  control: Hono;
+  control: Hono<SimEnv>;
   /** Forget registrations, queues, deliveries and faults. */
   reset(): void;
   /** Stop timers and abort in-flight deliveries. */

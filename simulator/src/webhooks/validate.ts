@@ -1,6 +1,7 @@
 // Validation of `RegisterRequest` (webhooks-api.swagger.yaml): {url (uri, required), events
 // (string[], required)}, additionalProperties false. Errors become ProblemDetails.extraDetails.
-import type { ExtraDetail } from './problem';
+import type { ExtraDetail } from '../http/problem';
+import { preview } from '../http/zod-problem';
 import { KNOWN_EVENT_TYPES } from './events';
 
 export type RegisterValidation = { ok: true; url: string; events: string[] } | { ok: false; details: ExtraDetail[] };
@@ -9,13 +10,14 @@ const REQUIRED = 'The property is required and cannot be null or empty.'; // the
 
 export function validateRegisterRequest(body: unknown): RegisterValidation {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, details: [{ name: 'body', reason: 'The request body must be a JSON object.' }] };
+    return { ok: false, details: [{ name: '(body)', reason: 'The request body must be a JSON object.' }] };
   }
   const details: ExtraDetail[] = [];
   const record = body as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (key !== 'url' && key !== 'events') {
-      details.push({ name: key, reason: `Could not find member '${key}' on object of type 'RegisterRequest'.` });
+      const shown = preview(key, 40);
+      details.push({ name: shown, reason: `Could not find member '${shown}' on object of type 'RegisterRequest'.` });
     }
   }
   const url = checkUrl(record.url, details);
@@ -68,7 +70,7 @@ function checkEvents(value: unknown, details: ExtraDetail[]): string[] | undefin
   value.forEach((item: unknown, i) => {
     if (typeof item !== 'string') details.push({ name: `events[${i}]`, reason: 'The event type must be a string.' });
     else if (!KNOWN_EVENT_TYPES.has(item))
-      details.push({ name: `events[${i}]`, reason: `Unknown event type '${item}'.` });
+      details.push({ name: `events[${i}]`, reason: `Unknown event type '${preview(item)}'.` });
   });
   return details.length === before ? (value as string[]) : undefined;
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
+  MSN,
   CLIENT_SECRET,
   SUBSCRIPTION_KEY,
   paymentBody,
@@ -12,7 +13,7 @@ import {
 
 let api: SimApi;
 beforeAll(async () => {
-  api = await startTestSimulator({ acceptedMsns: ['123456', '654321'] });
+  api = await startTestSimulator({ acceptedMsns: [MSN, '654321'] });
 });
 afterAll(() => api.running.close());
 beforeEach(() => api.reset());

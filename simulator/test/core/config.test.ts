@@ -1,6 +1,7 @@
 // Configuration from SIM_* variables (defaults, lists, and readable errors).
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_CONFIG, configFromEnv, resolveConfig } from '../../src/config';
+import { SIMULATOR_CREDENTIALS } from '../../src/defaults';
 
 describe('configFromEnv', () => {
   it('uses the documented defaults', () => {
@@ -9,10 +10,10 @@ describe('configFromEnv', () => {
     expect(config).toMatchObject({
       port: 4010,
       host: '127.0.0.1',
-      clientId: 'fb492b5e-7907-4d83-ba20-c7fb60ca35de',
-      clientSecret: 'Y8Kteew6GE2ZmeycEt6egg==',
-      subscriptionKey: 'sim-subscription-key-0000',
-      acceptedMsns: ['123456'],
+      clientId: SIMULATOR_CREDENTIALS.clientId,
+      clientSecret: SIMULATOR_CREDENTIALS.clientSecret,
+      subscriptionKey: SIMULATOR_CREDENTIALS.subscriptionKey,
+      acceptedMsns: [SIMULATOR_CREDENTIALS.msn],
       tokenLifetimeSeconds: 3600,
       paymentTimeoutSeconds: 600,
       merchantName: 'Fjellbutikken',

@@ -1,6 +1,6 @@
 // The test-control API under /_sim: health, clock, payment inspection, shopper actions, reset.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestSimulator, type SimApi } from '../support/sim-client';
+import { MSN, startTestSimulator, type SimApi } from '../support/sim-client';
 
 let api: SimApi;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('/_sim', () => {
     const ref = await api.authorizedPayment(1000);
     const list = await api.control<ControlPayment[]>('GET', '/payments');
     expect(list.body).toHaveLength(1);
-    expect(list.body[0]).toMatchObject({ msn: '123456', reference: ref, state: 'AUTHORIZED' });
+    expect(list.body[0]).toMatchObject({ msn: MSN, reference: ref, state: 'AUTHORIZED' });
     expect(list.body[0]?.aggregate.authorizedAmount.value).toBe(1000);
     expect(list.body[0]?.events.map((e) => e.name)).toEqual(['CREATED', 'AUTHORIZED']);
     expect((await api.control<ControlPayment>('GET', `/payments/${ref}`)).body.reference).toBe(ref);

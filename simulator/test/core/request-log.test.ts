@@ -1,6 +1,6 @@
 // One log line per request: method, path, status, duration and the reference when there is one.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startTestSimulator } from '../support/sim-client';
+import { paymentBody, startTestSimulator } from '../support/sim-client';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -25,6 +25,20 @@ describe('request log', () => {
     }
   });
 
+  it('a reference with a line break cannot forge a log line (review issue 7)', async () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    const api = await startTestSimulator({ logLevel: 'info' });
+    try {
+      const forged = 'order-1\nPOST /epayment/v1/payments/order-2/capture 200 1ms ref=order-2';
+      expect((await api.create(paymentBody({ reference: forged }))).status).toBe(400);
+      expect(lines.join('\n').split('\n')).toHaveLength(lines.length);
+      expect(lines.at(-1)).toMatch(/^POST \/epayment\/v1\/payments 400 \d+ms ref=order-1\\u000aPOST /);
+    } finally {
+      await api.running.close();
+    }
+  });
+
   it('SIM_LOG_LEVEL=warn silences request lines', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const api = await startTestSimulator({ logLevel: 'warn' });
@@ -33,6 +47,31 @@ describe('request log', () => {
       expect(log).not.toHaveBeenCalled();
     } finally {
       await api.running.close();
+    }
+  });
+});
+
+describe('GET /_sim/requests', () => {
+  it('lists the API requests an integration made, by reference, and forgets them on reset', async () => {
+    const { startSimulator } = await import('../../src/server');
+    const sim = await startSimulator({ port: 0, logLevel: 'silent' });
+    try {
+      await fetch(`${sim.url}/epayment/v1/payments/ref-00000001`, { headers: { authorization: 'Bearer nope' } });
+      await fetch(`${sim.url}/_sim/health`);
+      const listed = (await (await fetch(`${sim.url}/_sim/requests?reference=ref-00000001`)).json()) as {
+        requests: { method: string; path: string; status: string }[];
+      };
+      expect(listed.requests).toEqual([
+        expect.objectContaining({ method: 'GET', path: '/epayment/v1/payments/ref-00000001', status: '401' }),
+      ]);
+      const all = (await (await fetch(`${sim.url}/_sim/requests`)).json()) as { requests: unknown[] };
+      expect(all.requests).toHaveLength(1); // control calls are not listed
+      await fetch(`${sim.url}/_sim/reset`, { method: 'POST' });
+      expect(((await (await fetch(`${sim.url}/_sim/requests`)).json()) as { requests: unknown[] }).requests).toEqual(
+        [],
+      );
+    } finally {
+      await sim.close();
     }
   });
 });

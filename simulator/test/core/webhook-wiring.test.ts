@@ -11,6 +11,7 @@ interface Delivered {
   pspReference: string;
   success: boolean;
   amount: { value: number };
+  captureGuaranteedUntil?: string;
 }
 
 let api: SimApi;
@@ -73,6 +74,20 @@ describe('webhook wiring', () => {
     );
     expect(received.map((e) => e.name)).toEqual(['CREATED', 'AUTHORIZED', 'CAPTURED', 'CAPTURED', 'CANCELLED']);
     expect(received[3]?.success).toBe(false);
+  });
+
+  it("the authorized webhook carries captureGuaranteedUntil, equal to GetPayment's; other events do not", async () => {
+    await register();
+    const ref = await api.authorizedPayment(1000);
+    await api.capture(ref, 1000);
+    await vi.waitFor(() => expect(received).toHaveLength(3), { timeout: 5000, interval: 20 });
+    const { captureGuaranteedUntil } = (await api.get(ref)).body;
+    expect(captureGuaranteedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(received.map((e) => [e.name, e.captureGuaranteedUntil])).toEqual([
+      ['CREATED', undefined],
+      ['AUTHORIZED', captureGuaranteedUntil],
+      ['CAPTURED', undefined],
+    ]);
   });
 
   it('publishes EXPIRED from a clock advance and TERMINATED from a cancel in CREATED', async () => {

@@ -5,13 +5,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SimConfig } from '../../src/config';
+import { SIMULATOR_CREDENTIALS } from '../../src/defaults';
 import { startSimulator, type RunningSimulator } from '../../src/server';
 import { expectResponseMatchesSpec, type SpecName } from './openapi';
 
-export const MSN = '123456';
-export const CLIENT_ID = 'fb492b5e-7907-4d83-ba20-c7fb60ca35de';
-export const CLIENT_SECRET = 'Y8Kteew6GE2ZmeycEt6egg==';
-export const SUBSCRIPTION_KEY = 'sim-subscription-key-0000';
+export const {
+  msn: MSN,
+  clientId: CLIENT_ID,
+  clientSecret: CLIENT_SECRET,
+  subscriptionKey: SUBSCRIPTION_KEY,
+} = SIMULATOR_CREDENTIALS;
 
 export interface ApiResult<T = unknown> {
   status: number;
@@ -215,6 +218,7 @@ export interface GetPayment {
   redirectUrl?: string;
   profile: { sub?: string };
   metadata?: Record<string, string>;
+  captureGuaranteedUntil?: string;
 }
 export interface PaymentEvent {
   reference: string;

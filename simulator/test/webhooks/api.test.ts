@@ -31,7 +31,7 @@ describe('Webhooks API', () => {
 
     const again = await sim.api('DELETE', `${PATH}/${String(reg.body.id)}`);
     expect(again.status).toBe(404);
-    expect(again.contentType).toBe('application/problem+json');
+    expect(again.contentType).toMatch(/^application\/problem\+json(;|$)/);
   });
 
   it('gives each registration its own secret and accepts http URLs (simulator convenience)', async () => {
@@ -55,7 +55,7 @@ describe('Webhooks API', () => {
   it('answers 403 ProblemDetails for an unknown MSN', async () => {
     const res = await sim.api('GET', PATH, undefined, '999999');
     expect(res.status).toBe(403);
-    expect(res.contentType).toBe('application/problem+json');
+    expect(res.contentType).toMatch(/^application\/problem\+json(;|$)/);
   });
 
   it.each([
@@ -76,13 +76,15 @@ describe('Webhooks API', () => {
       { url: 'https://shop.example/h', events: ['epayments.payment.created.v1'], secret: 'x' },
       'secret',
     ],
-    ['body not an object', [1, 2], 'body'],
-    ['invalid JSON', '{"url":', 'body'],
+    ['body not an object', [1, 2], '(body)'],
+    ['invalid JSON', '{"url":', '(body)'],
   ])('rejects %s with 400 ProblemDetails', async (_label, body, field) => {
     const res = await sim.api('POST', PATH, body);
     expect(res.status).toBe(400);
-    expect(res.contentType).toBe('application/problem+json');
+    expect(res.contentType).toMatch(/^application\/problem\+json(;|$)/);
     expect(res.body).toMatchObject({ status: 400, instance: PATH });
+    // One Problem builder for the whole simulator: the same trace-id format as ePayment's (BRIEF §7 example).
+    expect(res.body.traceId).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     expect(res.body.extraDetails).toEqual(expect.arrayContaining([expect.objectContaining({ name: field })]));
     expect((await sim.api('GET', PATH)).body).toEqual({ webhooks: [] });
   });

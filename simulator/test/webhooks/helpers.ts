@@ -4,10 +4,11 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
+import { SIMULATOR_CREDENTIALS } from '../../src/defaults';
 import { createWebhookService, type PublishedEvent, type WebhookServiceOptions } from '../../src/webhooks';
 import { expectResponseMatchesSpec } from '../support/openapi';
 
-export const MSN = '123456';
+export const MSN: string = SIMULATOR_CREDENTIALS.msn;
 export const OTHER_MSN = '654321';
 
 export interface Received {

@@ -1,11 +1,11 @@
 // A running simulator plus helpers to build real Vipps clients against it and to drive its control API
 // (`/_sim/...`, see simulator/src/control/routes.ts).
-import { SIMULATOR_DEFAULTS } from '@/lib/server/env/schema';
 import { createVippsClient, type VippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
 import type { VippsError } from '@/lib/server/vipps/errors';
 import type { CreatePaymentRequest, PaymentEvent } from '@/lib/server/vipps/types';
-import { startSimulator } from '../../../simulator/src/server';
+import { startSimulator } from '@fjellbutikken/vipps-simulator';
+import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
@@ -39,10 +39,10 @@ export async function startHarness() {
     newClient(overrides: Partial<VippsClientConfig> = {}): VippsClient {
       const config: VippsClientConfig = {
         baseUrl: sim.url,
-        clientId: SIMULATOR_DEFAULTS.VIPPS_CLIENT_ID,
-        clientSecret: SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET,
-        subscriptionKey: SIMULATOR_DEFAULTS.VIPPS_SUBSCRIPTION_KEY,
-        merchantSerialNumber: SIMULATOR_DEFAULTS.VIPPS_MSN,
+        clientId: SIMULATOR_CREDENTIALS.clientId,
+        clientSecret: SIMULATOR_CREDENTIALS.clientSecret,
+        subscriptionKey: SIMULATOR_CREDENTIALS.subscriptionKey,
+        merchantSerialNumber: SIMULATOR_CREDENTIALS.msn,
         systemName: 'vipps-epayment-demo-shop',
         systemVersion: '0.1.0',
         pluginName: 'vipps-epayment-demo-shop',
@@ -68,6 +68,8 @@ export async function startHarness() {
     simEvents: async (reference: string) =>
       (await control<{ events: PaymentEvent[] }>('GET', `/payments/${reference}`)).events,
     injectFault: (fault: Record<string, unknown>) => control('POST', '/faults', fault),
+    /** Vipps' rate limits are on by default; a test that must exceed them (a long retry loop) turns them off. */
+    setRateLimits: (enabled: boolean) => control('POST', '/rate-limits', { enabled }),
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ProblemError, parseJsonBody, problemFromError, problemResponse } from '@/lib/server/http/problem';
-import { VippsAuthError, VippsOutcomeUnknownError, VippsRejectedError } from '@/lib/server/vipps/errors';
+import {
+  VippsAuthError,
+  VippsConfigError,
+  VippsNotPerformedError,
+  VippsOutcomeUnknownError,
+  VippsRejectedError,
+  VippsResponseError,
+} from '@/lib/server/vipps/errors';
 
 const schema = z.object({ sku: z.string().min(1), quantity: z.number().int().positive() });
 const jsonRequest = (body: string) =>
@@ -9,7 +16,7 @@ const jsonRequest = (body: string) =>
 
 describe('problem envelope', () => {
   it('answers application/problem+json with a stable code', async () => {
-    const response = problemResponse(new ProblemError(404, 'not_found', 'Order not found'));
+    const response = problemResponse(new ProblemError({ status: 404, code: 'not_found', title: 'Order not found' }));
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(await response.json()).toEqual({
@@ -65,5 +72,26 @@ describe('problem envelope', () => {
       code: 'internal_error',
       detail: 'Try again in a moment.',
     });
+  });
+
+  it('treats our own configuration errors as our 500, not as "Vipps cannot be used"', () => {
+    const config = new VippsConfigError('Idempotency-Key is required', { operation: 'capturePayment' });
+    expect(problemFromError(config).toBody()).toMatchObject({ status: 500, code: 'internal_error' });
+    expect(problemFromError(config).cause).toBe(config);
+  });
+
+  it('maps a 2xx with an unusable body like an unknown outcome', () => {
+    const response = new VippsResponseError({ operation: 'capturePayment', issues: ['aggregate'] });
+    expect(problemFromError(response)).toMatchObject({ status: 503, code: 'vipps_outcome_unknown' });
+  });
+
+  it('says "nothing was changed" when the client promises nothing was performed', () => {
+    const notPerformed = new VippsNotPerformedError({
+      operation: 'capturePayment',
+      reason: 'rate-limited',
+      attempts: 1,
+    });
+    expect(problemFromError(notPerformed).toBody()).toMatchObject({ status: 503, code: 'vipps_unavailable' });
+    expect(problemFromError(notPerformed).detail).toContain('Nothing was changed');
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { VippsAuthError, VippsOutcomeUnknownError, VippsResponseError } from '@/lib/server/vipps/errors';
+import {
+  VippsAuthError,
+  VippsNotPerformedError,
+  VippsOutcomeUnknownError,
+  VippsResponseError,
+} from '@/lib/server/vipps/errors';
 import { tokenRefreshAtMs } from '@/lib/server/vipps/token-cache';
 import { json, modificationBody, problem, rejection, scriptedFetch, testClient, tokenResponse } from './support';
 
@@ -107,13 +112,21 @@ describe('access token', () => {
     expect(stub.calls).toHaveLength(0);
   });
 
-  it('a token endpoint that stays down gives OutcomeUnknown (token-unavailable), never a crash', async () => {
+  it('a token endpoint that stays down gives NotPerformed (nothing was sent), never a crash', async () => {
     const stub = scriptedFetch([payment], () => problem(503));
     const { client } = testClient(stub.fetch, { retryDeadlineMs: 5_000 });
     const error = await rejection(client.getPayment(REF));
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
-    expect(error).toMatchObject({ reason: 'token-unavailable', operation: 'getPayment' });
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
+    expect(error).toMatchObject({
+      outcome: 'rejected',
+      reason: 'token-unavailable',
+      operation: 'getPayment',
+      attempts: 0,
+      status: 503,
+    });
+    expect((error as Error).cause).toBeInstanceOf(VippsOutcomeUnknownError);
     expect(stub.tokenCalls.length).toBeGreaterThan(1);
+    expect(stub.calls).toHaveLength(0);
   });
 
   it('a token response without access_token is rejected as malformed and not cached', async () => {
@@ -124,7 +137,7 @@ describe('access token', () => {
     });
     const { client } = testClient(stub.fetch);
     const error = await rejection(client.getPayment(REF));
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
     expect((error as Error).cause).toBeInstanceOf(VippsResponseError);
     await expect(client.getPayment(REF)).resolves.toMatchObject({ reference: REF });
   });
@@ -172,8 +185,9 @@ describe('access token within the call deadline', () => {
 
     const error = await rejection(client.getPayment(REF));
 
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
-    expect(error).toMatchObject({ reason: 'deadline', status: undefined });
+    // The one attempt that was sent got a 401, which the gateway answers before touching the payment.
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
+    expect(error).toMatchObject({ reason: 'token-unavailable', status: undefined, attempts: 1 });
     expect(stub.calls).toHaveLength(1);
   });
 
@@ -198,8 +212,8 @@ describe('access token within the call deadline', () => {
     const error = await rejection(client.getPayment(REF));
     const elapsed = Date.now() - startedAt;
 
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
-    expect(error).toMatchObject({ reason: 'deadline' });
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
+    expect(error).toMatchObject({ reason: 'token-unavailable', attempts: 1 });
     // Before the fix the refresh ran on a fresh 300 ms budget of its own: ~450 ms in total.
     expect(elapsed).toBeLessThan(400);
     expect(stub.calls).toHaveLength(1);

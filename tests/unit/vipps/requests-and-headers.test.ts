@@ -74,9 +74,7 @@ describe('headers', () => {
       VIPPS_CLIENT_SECRET: 's',
       VIPPS_SUBSCRIPTION_KEY: 'k',
       VIPPS_MSN: '654321',
-      NEXTAUTH_SECRET: 'x',
-      STAFF_EMAIL: 'a@b.no',
-      STAFF_PASSWORD: 'long-enough-password',
+      NEXTAUTH_SECRET: 'q3Vb8Hk1Zt9Lm2Xw7Rp4Yc6Nf0Ja5Ds8',
     });
     expect(vippsConfigFromEnv(production, '0.1.0').allowForceApprove).toBe(false);
   });

@@ -1,7 +1,7 @@
 // Errors are logged by callers (pino prints `message` and the whole `cause` chain), so no error the client
 // throws may quote a credential or a token, even when the value itself is malformed.
 import { describe, expect, it } from 'vitest';
-import { VippsConfigError, VippsError, VippsOutcomeUnknownError } from '@/lib/server/vipps/errors';
+import { VippsConfigError, VippsError, VippsNotPerformedError } from '@/lib/server/vipps/errors';
 import { json, modificationBody, rejection, scriptedFetch, testClient, tokenResponse } from './support';
 
 const REF = 'order-12345678';
@@ -38,7 +38,7 @@ describe('secrets never end up in error messages', () => {
     const error = await rejection(client.getPayment(REF));
 
     expect(error).toBeInstanceOf(VippsError);
-    expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
+    expect(error).toBeInstanceOf(VippsNotPerformedError);
     expect(messageChain(error)).not.toContain('LEAKED-TOKEN');
     expect(stub.calls).toHaveLength(0);
   });

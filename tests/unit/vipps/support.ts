@@ -149,3 +149,11 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected the promise to reject');
 }
+
+/** BRIEF §8 webhook test vector (checked with Python by the brief's author). */
+export const WEBHOOK_VECTOR = {
+  secret: 'A0+AeKBRG2KRGvnNwJpQlb6IJFk48CKXCIcrLoHncVJKDILsQSxS6NWCccwWm6r6FhGKhiHTBsG2wo/xU6FY/A==',
+  url: 'https://webhook.site/e2cee29b-012e-4f1d-8ef4-e95fd74a7a63',
+  body: '{"some-unique-content":"ee6e441b-cc4a-46f8-895d-a5af79bcc233/hello-world"}',
+  date: 'Thu, 30 Mar 2023 08:38:32 GMT',
+};

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { signWebhook, verifyWebhook, webhookSigningTarget } from '@/lib/server/vipps/webhook-signature';
+import { WEBHOOK_VECTOR } from './support';
 
-// BRIEF §8 test vector (checked with Python by the brief's author).
-const VECTOR = {
-  secret: 'A0+AeKBRG2KRGvnNwJpQlb6IJFk48CKXCIcrLoHncVJKDILsQSxS6NWCccwWm6r6FhGKhiHTBsG2wo/xU6FY/A==',
-  url: 'https://webhook.site/e2cee29b-012e-4f1d-8ef4-e95fd74a7a63',
-  body: '{"some-unique-content":"ee6e441b-cc4a-46f8-895d-a5af79bcc233/hello-world"}',
-  date: 'Thu, 30 Mar 2023 08:38:32 GMT',
-};
+const VECTOR = WEBHOOK_VECTOR; // BRIEF §8
 const SENT_AT = Date.parse(VECTOR.date);
 
 function verifyVector(overrides: Partial<Parameters<typeof verifyWebhook>[0]> = {}) {

@@ -1,5 +1,8 @@
 import NextAuth, { type NextAuthOptions } from 'next-auth';
+import { checkAuthRequest, inProblemEnvelope } from '@/lib/server/auth/auth-route';
 import { getAuthOptions } from '@/lib/server/auth/options';
+import { throttledCredentialsSignIn } from '@/lib/server/auth/throttled-sign-in';
+import { withProblems } from '@/lib/server/http/route';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -13,4 +16,19 @@ function handler(req: Request, ctx: RouteContext): Promise<Response> {
   return createHandler(getAuthOptions())(req, ctx);
 }
 
-export { handler as GET, handler as POST };
+async function get(req: Request, ctx: RouteContext): Promise<Response> {
+  await checkAuthRequest(req, (await ctx.params).nextauth);
+  return inProblemEnvelope(await handler(req, ctx));
+}
+
+async function post(req: Request, ctx: RouteContext): Promise<Response> {
+  const { nextauth } = await ctx.params;
+  await checkAuthRequest(req, nextauth);
+  if (nextauth.join('/') === 'callback/credentials') {
+    return inProblemEnvelope(await throttledCredentialsSignIn(req, (request) => handler(request, ctx)));
+  }
+  return inProblemEnvelope(await handler(req, ctx));
+}
+
+export const GET = withProblems(get);
+export const POST = withProblems(post);

@@ -1,0 +1,35 @@
+'use client';
+
+import Link from 'next/link';
+import { useCart } from './useCart';
+
+/** Header link to the cart with the number of items; the count appears once the browser's cart is read. */
+export function CartBadge() {
+  const { itemCount, hydrated } = useCart();
+  const label = hydrated ? `Cart, ${itemCount} ${itemCount === 1 ? 'item' : 'items'}` : 'Cart';
+  return (
+    <Link
+      href="/cart"
+      aria-label={label}
+      data-testid="cart-badge"
+      className="inline-flex items-center gap-2 rounded-full border border-shop-line px-3 py-1.5 text-sm font-medium hover:bg-shop-surface"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+        <path
+          d="M3 4h2l2.4 11.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 2-1.5L21 8H6.2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+        <circle cx="10" cy="20" r="1.4" />
+        <circle cx="17" cy="20" r="1.4" />
+      </svg>
+      <span>Cart</span>
+      <span
+        data-testid="cart-count"
+        className="min-w-6 rounded-full bg-vipps-dark px-1.5 text-center text-xs font-bold leading-5 text-white"
+      >
+        {hydrated ? itemCount : '·'}
+      </span>
+    </Link>
+  );
+}

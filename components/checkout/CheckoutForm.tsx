@@ -1,0 +1,78 @@
+'use client';
+
+import { useRef, useState, type FormEvent } from 'react';
+import type { CartLine } from '@/lib/cart/cart';
+import { forgetIdempotencyKey, idempotencyKeyFor } from '@/lib/checkout/idempotency';
+import { phoneInputSchema, type CheckoutRequest } from '@/lib/shop-api';
+import { CheckoutProblem } from './CheckoutProblem';
+import { PayWithVippsButton } from './PayWithVippsButton';
+import { PhoneField } from './PhoneField';
+import { useStartPayment } from './useStartPayment';
+
+/** The checkout request for these lines and this phone field (blank means "no number"). */
+function checkoutRequest(lines: readonly CartLine[], phone: string): CheckoutRequest {
+  const items = lines.map(({ sku, quantity }) => ({ sku, quantity }));
+  const phoneNumber = phone.trim();
+  return phoneNumber ? { items, phoneNumber } : { items };
+}
+
+export function CheckoutForm({ lines }: { lines: readonly CartLine[] }) {
+  const [phone, setPhone] = useState('');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
+  // The server's phone error refers to what was sent; once the shopper edits the number it no longer applies.
+  const [phoneEditedSinceSubmit, setPhoneEditedSinceSubmit] = useState(false);
+  const phoneRef = useRef<HTMLInputElement>(null);
+  const { state, start } = useStartPayment();
+
+  // Field errors the server sent (400 `errors[]`): the phone's go under the field, the rest into the box.
+  const serverErrors = state.phase === 'problem' ? (state.problem.errors ?? []) : [];
+  const serverPhoneError = phoneEditedSinceSubmit
+    ? null
+    : (serverErrors.find((e) => e.path === 'phoneNumber')?.message ?? null);
+  const otherErrors = serverErrors.filter((e) => e.path !== 'phoneNumber').map((e) => e.message);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = phoneInputSchema.safeParse(phone);
+    if (!parsed.success) {
+      setPhoneError(parsed.error.issues[0]?.message ?? 'Check the mobile number.');
+      phoneRef.current?.focus();
+      return;
+    }
+    setPhoneError(null);
+    setPhoneEditedSinceSubmit(false);
+    const body = checkoutRequest(lines, phone);
+    await start('/api/checkout', {
+      body,
+      headers: { 'Idempotency-Key': idempotencyKeyFor(body, window.sessionStorage) },
+      onStarted: () => forgetIdempotencyKey(window.sessionStorage),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label="Pay">
+      <PhoneField
+        ref={phoneRef}
+        value={phone}
+        error={phoneError ?? serverPhoneError}
+        onChange={(value) => {
+          setPhone(value);
+          setPhoneError(null);
+          setPhoneEditedSinceSubmit(true);
+        }}
+      />
+      <CheckoutProblem state={state} otherErrors={otherErrors} />
+      <PayWithVippsButton phase={state.phase} />
+      <p role="status" aria-live="polite" className="sr-only" data-testid="checkout-progress">
+        {state.phase === 'pending'
+          ? 'Starting your Vipps payment…'
+          : state.phase === 'redirecting'
+            ? 'Opening Vipps…'
+            : ''}
+      </p>
+      <p className="text-center text-xs text-shop-muted">
+        You approve the payment on the Vipps page, then come back here for your receipt.
+      </p>
+    </form>
+  );
+}

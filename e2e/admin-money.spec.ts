@@ -1,0 +1,237 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { SIM_URL } from './support/servers';
+import { answerInVipps, checkoutViaApi, statusOf } from './support/shop';
+import { signInAs } from './support/staff';
+
+// Staff moving money on the order page (issue 9 points 4, 5, 7), against the real handlers and the simulator.
+// Every test makes its own order: Vipps allows 5 captures/refunds/cancels a minute per payment reference.
+
+const TOTAL = '1 027,00 kr'; // two aurora prints (449,00) and a coffee (129,00)
+const TOTAL_ORE = 102_700;
+
+interface Order {
+  orderNumber: string;
+  reference: string;
+  path: string;
+}
+
+/** An order whose money is reserved: checked out through the shop, approved in "the Vipps app". */
+async function reservedOrder(page: Page): Promise<Order> {
+  const started = await checkoutViaApi(page.request, {
+    items: [
+      { sku: 'aurora-print', quantity: 2 },
+      { sku: 'fjellkaffe', quantity: 1 },
+    ],
+  });
+  await answerInVipps(page, started.redirectUrl, 'Approve');
+  await expect.poll(async () => (await statusOf(page.request, started.reference)).outcome).toBe('paid');
+  return { ...started, path: `/admin/orders/${started.orderNumber}` };
+}
+
+/** An operator on the order page, showing the payment's money panel. */
+async function operatorOn(page: Page, order: Order): Promise<Locator> {
+  await signInAs(page, 'operator', order.path);
+  const panel = page.getByTestId(`money-panel-${order.reference}`);
+  await expect(panel.getByTestId('money-authorized')).toHaveText(TOTAL);
+  return panel;
+}
+
+/** Fill an amount (blank = keep the default, all that is left), check the sentence, confirm, read the result. */
+async function move(panel: Locator, kind: 'capture' | 'refund', amount: string | null, sentence: string) {
+  if (amount !== null) await panel.getByLabel(`Amount to ${kind} (kr)`).fill(amount);
+  await panel.getByRole('button', { name: kind === 'capture' ? 'Capture…' : 'Refund…' }).click();
+  await expect(panel.getByTestId('money-confirm-text')).toHaveText(sentence);
+  await panel.getByRole('button', { name: `Confirm ${kind}` }).click();
+}
+
+async function simEvents(request: APIRequestContext, reference: string) {
+  const response = await request.get(`${SIM_URL}/_sim/payments/${reference}`);
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { events: { name: string; amount: { value: number } }[] }).events;
+}
+
+const figure = (panel: Locator, key: string) => panel.getByTestId(`money-${key}`);
+
+test.describe('staff move money', () => {
+  test('an operator signs in to the order page and out again', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await expect(panel.getByRole('button', { name: 'Capture…' })).toBeVisible();
+    await page.goto('/admin');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto(order.path);
+    await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+    const refused = await page.request.post(`/api/admin/payments/${order.reference}/capture`, { data: {} });
+    expect(refused.status()).toBe(401);
+  });
+
+  test('a viewer sees the amounts but no money buttons, and the API refuses the viewer with 403', async ({ page }) => {
+    const order = await reservedOrder(page);
+    await signInAs(page, 'viewer', order.path);
+    const panel = page.getByTestId(`money-panel-${order.reference}`);
+    await expect(figure(panel, 'capturable')).toHaveText(TOTAL);
+    await expect(panel.getByRole('button')).toHaveCount(0);
+    await expect(panel).toContainText('need the operator role');
+    for (const action of ['capture', 'refund', 'cancel']) {
+      const response = await page.request.post(`/api/admin/payments/${order.reference}/${action}`, { data: {} });
+      expect(response.status(), action).toBe(403);
+    }
+    expect((await simEvents(page.request, order.reference)).map((e) => e.name)).not.toContain('CAPTURED');
+  });
+
+  test('capture 40 % then the rest; after that cancel is not offered, with the reason', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await move(panel, 'capture', '410,80', 'Capture 410,80 kr; 616,20 kr stays reserved.');
+    await expect(panel.getByTestId('money-result')).toHaveText('Captured 410,80 kr.');
+    await expect(panel.getByTestId('money-result')).toBeFocused();
+    await expect(figure(panel, 'captured')).toHaveText('410,80 kr');
+    await expect(figure(panel, 'capturable')).toHaveText('616,20 kr');
+    // The default is now all that is left: "the rest".
+    await expect(panel.getByLabel('Amount to capture (kr)')).toHaveValue('616,20');
+    await move(panel, 'capture', null, 'Capture 616,20 kr; nothing stays reserved.');
+    await expect(panel.getByTestId('money-result')).toHaveText('Captured 616,20 kr.');
+    await expect(figure(panel, 'captured')).toHaveText(TOTAL);
+    await expect(panel.getByTestId('money-cancel-blocked')).toContainText('Refund instead');
+    await expect(panel.getByRole('button', { name: 'Cancel reservation…' })).toHaveCount(0);
+    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    expect(captured.map((e) => e.amount.value)).toEqual([41080, 61620]);
+  });
+
+  test('keyboard only: type, review, confirm and land on the result; axe finds nothing serious', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await panel.getByLabel('Amount to capture (kr)').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('123,45');
+    await page.keyboard.press('Enter');
+    const confirm = panel.getByRole('button', { name: 'Confirm capture' });
+    await expect(confirm).toBeFocused();
+    await expect(confirm).toHaveAccessibleDescription(/^Capture 123,45\skr; 903,55\skr stays reserved\.$/);
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('Enter');
+    const result = panel.getByTestId('money-result');
+    await expect(result).toHaveText('Captured 123,45 kr.');
+    await expect(result).toBeFocused();
+    await expect(figure(panel, 'captured')).toHaveText('123,45 kr');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('refund part then the rest', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await move(panel, 'capture', null, `Capture ${TOTAL}; nothing stays reserved.`);
+    await expect(figure(panel, 'refundable')).toHaveText(TOTAL);
+    await move(panel, 'refund', '100', 'Refund 100,00 kr to the customer; 927,00 kr stays refundable.');
+    await expect(panel.getByTestId('money-result')).toHaveText('Refunded 100,00 kr to the customer.');
+    await expect(figure(panel, 'refunded')).toHaveText('100,00 kr');
+    await move(panel, 'refund', null, 'Refund 927,00 kr to the customer; nothing stays refundable.');
+    await expect(figure(panel, 'refunded')).toHaveText(TOTAL);
+    await expect(panel.getByText('Everything captured has been refunded.')).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Refund…' })).toHaveCount(0);
+    await expect(figure(panel, 'refundable')).toHaveText('0,00 kr');
+  });
+
+  test('cancel after a partial capture releases only the remainder', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await move(panel, 'capture', '250', 'Capture 250,00 kr; 777,00 kr stays reserved.');
+    await expect(figure(panel, 'captured')).toHaveText('250,00 kr');
+    await panel.getByRole('button', { name: 'Cancel reservation…' }).click();
+    await panel.getByLabel('Note (optional)').last().fill('Customer wants only the prints');
+    await expect(panel.getByTestId('money-confirm-text')).toHaveText(
+      'Cancel: 777,00 kr stops being reserved; 250,00 kr already captured is not affected.',
+    );
+    await panel.getByRole('button', { name: 'Confirm cancel' }).click();
+    await expect(panel.getByTestId('money-result')).toHaveText('Cancelled: 777,00 kr is no longer reserved.');
+    await expect(figure(panel, 'cancelled')).toHaveText('777,00 kr');
+    await expect(figure(panel, 'captured')).toHaveText('250,00 kr');
+    await expect(figure(panel, 'capturable')).toHaveText('0,00 kr');
+    await expect(figure(panel, 'refundable')).toHaveText('250,00 kr');
+    const cancelled = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CANCELLED');
+    expect(cancelled.map((e) => e.amount.value)).toEqual([77700]);
+  });
+
+  test('over-capture and over-refund are refused with a clear message', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    await panel.getByLabel('Amount to capture (kr)').fill('1 100');
+    await panel.getByRole('button', { name: 'Capture…' }).click();
+    await expect(panel.getByTestId('money-capture-error')).toHaveText(
+      'Capture of 1 100,00 kr is more than the 1 027,00 kr that can still be captured.',
+    );
+    await expect(panel.getByLabel('Amount to capture (kr)')).toBeFocused();
+    await expect(panel.getByTestId('money-confirm-text')).toHaveCount(0);
+    // The server says the same under its lock, whatever a browser sends.
+    const overCapture = await page.request.post(`/api/admin/payments/${order.reference}/capture`, {
+      data: { amountOre: TOTAL_ORE + 1 },
+    });
+    expect(overCapture.status()).toBe(409);
+    const refusal = (await overCapture.json()) as { code: string; detail: string };
+    expect(refusal.code).toBe('conflict');
+    expect(refusal.detail.replace(/\s/g, ' ')).toBe(
+      'Capture of 1 027,01 kr is more than the 1 027,00 kr that can still be captured.',
+    );
+
+    await move(panel, 'capture', '300', 'Capture 300,00 kr; 727,00 kr stays reserved.');
+    await expect(figure(panel, 'refundable')).toHaveText('300,00 kr');
+    await panel.getByLabel('Amount to refund (kr)').fill('300,01');
+    await panel.getByRole('button', { name: 'Refund…' }).click();
+    await expect(panel.getByTestId('money-refund-error')).toHaveText(
+      'Refund of 300,01 kr is more than the 300,00 kr that can still be refunded.',
+    );
+    const overRefund = await page.request.post(`/api/admin/payments/${order.reference}/refund`, {
+      data: { amountOre: 30001 },
+    });
+    expect(overRefund.status()).toBe(409);
+    const body = (await overRefund.json()) as { detail: string };
+    expect(body.detail.replace(/\s/g, ' ')).toBe(
+      'Refund of 300,01 kr is more than the 300,00 kr that can still be refunded.',
+    );
+    expect((await simEvents(page.request, order.reference)).filter((e) => e.name === 'REFUNDED')).toHaveLength(0);
+  });
+
+  test('an injected 500 followed by success captures exactly once', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    const fault = await page.request.post(`${SIM_URL}/_sim/faults`, {
+      data: { operation: 'capture', reference: order.reference, kind: 'status', status: 500, count: 1 },
+    });
+    expect(fault.ok()).toBe(true);
+    await move(panel, 'capture', '500', 'Capture 500,00 kr; 527,00 kr stays reserved.');
+    await expect(panel.getByTestId('money-result')).toHaveText('Captured 500,00 kr.');
+    await expect(figure(panel, 'captured')).toHaveText('500,00 kr');
+    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    expect(captured.map((e) => e.amount.value)).toEqual([50000]);
+  });
+
+  test('two staff capture everything at the same moment: exactly one succeeds, the other is told why', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const order = await reservedOrder(page);
+    const staff = await Promise.all([browser.newContext({ baseURL }), browser.newContext({ baseURL })]);
+    const pages = await Promise.all(staff.map((context) => context.newPage()));
+    const panels = await Promise.all(pages.map((p) => operatorOn(p, order)));
+    for (const panel of panels) {
+      await panel.getByRole('button', { name: 'Capture…' }).click();
+      await expect(panel.getByTestId('money-confirm-text')).toHaveText(`Capture ${TOTAL}; nothing stays reserved.`);
+    }
+    await Promise.all(panels.map((panel) => panel.getByRole('button', { name: 'Confirm capture' }).click()));
+    const results = panels.map((panel) => panel.getByTestId('money-result'));
+    for (const result of results) await expect(result).toBeVisible();
+    const tones = await Promise.all(results.map((r) => r.getAttribute('data-tone')));
+    expect([...tones].sort()).toEqual(['problem', 'success']);
+    const loser = results[tones.indexOf('problem')]!;
+    await expect(loser).toContainText('Cannot capture');
+    await expect(loser).toContainText('Nothing is left to capture');
+    // The loser's page re-read the ledger: it now shows what the winner did.
+    await expect(figure(panels[tones.indexOf('problem')]!, 'captured')).toHaveText(TOTAL);
+    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    expect(captured).toHaveLength(1);
+    await Promise.all(staff.map((context) => context.close()));
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { answerInVipps, checkoutViaApi, simDeliveries, simPayment, statusOf } from './support/shop';
+import { SIM_URL } from './support/servers';
+
+// What the server does whatever the browser sends or does. The shopper-facing pages have their own spec.
+test.describe('checkout, as the server sees it', () => {
+  test('prices come from the catalogue: prices, totals and VAT sent by the browser are ignored', async ({
+    request,
+  }) => {
+    const started = await checkoutViaApi(request, {
+      items: [{ sku: 'roros-blanket', quantity: 1, priceOre: 100, unitPriceOre: 100 }],
+      totalOre: 100,
+      vatOre: 0,
+    });
+    const atVipps = await simPayment(request, started.reference);
+    expect(atVipps.amount).toEqual({ currency: 'NOK', value: 129900 });
+  });
+
+  test('the same checkout sent twice at once makes one order and one Vipps payment', async ({ request }) => {
+    const key = randomUUID();
+    const body = { items: [{ sku: 'fjord-mug', quantity: 1 }], phoneNumber: '912 34 567' };
+    const [a, b] = await Promise.all([checkoutViaApi(request, body, key), checkoutViaApi(request, body, key)]);
+    expect(a).toEqual(b);
+    const all = (await (await request.get(`${SIM_URL}/_sim/payments`)).json()) as { reference: string }[];
+    expect(all.filter((p) => p.reference.startsWith(a.orderNumber.toLowerCase()))).toHaveLength(1);
+    expect((await simPayment(request, a.reference)).customerPhoneNumber).toBe('4791234567');
+  });
+
+  test('bad input gets field errors in the one envelope', async ({ request }) => {
+    const response = await request.post('/api/checkout', {
+      data: { items: [{ sku: 'fjord-mug', quantity: 0 }], phoneNumber: '123' },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(response.status()).toBe(400);
+    expect(response.headers()['content-type']).toContain('application/problem+json');
+    const problem = (await response.json()) as { code: string; errors: { path: string }[] };
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(['items.0.quantity', 'phoneNumber']);
+  });
+
+  test('approved in Vipps, tab closed before returning: the webhook still makes the order paid', async ({
+    browser,
+    request,
+  }) => {
+    const started = await checkoutViaApi(request, { items: [{ sku: 'wool-socks', quantity: 1 }] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/return?**', (route) => route.abort()); // the shopper never comes back
+    await answerInVipps(page, started.redirectUrl, 'Approve');
+    await context.close();
+    await expect
+      .poll(async () => (await simDeliveries(request, started.reference)).find((d) => d.name === 'AUTHORIZED'))
+      .toMatchObject({ state: 'delivered', attempts: [{ status: 200 }] });
+    await expect.poll(async () => (await statusOf(request, started.reference)).outcome).toBe('paid');
+  });
+
+  test('approved in Vipps, webhooks lost, tab closed: the reconciler settles it with nobody asking', async ({
+    browser,
+    request,
+  }) => {
+    const started = await checkoutViaApi(request, { items: [{ sku: 'fjellkaffe', quantity: 2 }] });
+    await request.post(`${SIM_URL}/_sim/webhooks/faults`, {
+      data: { kind: 'drop', reference: started.reference, count: 20 },
+    });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/return?**', (route) => route.abort());
+    await answerInVipps(page, started.redirectUrl, 'Approve');
+    const approvedAt = new Date().toISOString();
+    await context.close();
+    // No shopper polls and no webhook arrives, yet the shop reads the payment from Vipps by itself.
+    await expect
+      .poll(
+        async () => {
+          const seen = await request.get(`${SIM_URL}/_sim/requests?reference=${started.reference}&method=GET`);
+          const { requests } = (await seen.json()) as { requests: { at: string; status: string }[] };
+          return requests.some((r) => r.at > approvedAt && r.status === '200');
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    const authorized = (await simDeliveries(request, started.reference)).find((d) => d.name === 'AUTHORIZED');
+    expect(authorized?.state).not.toBe('delivered');
+    const status = await statusOf(request, started.reference);
+    expect(status.outcome).toBe('paid');
+  });
+
+  test('unknown references are not found', async ({ request }) => {
+    expect((await request.get('/api/payments/fb-999999-1-0000000000000000')).status()).toBe(404);
+    expect((await request.get('/api/payments/..%2Fetc')).status()).toBe(404);
+    expect((await request.post('/api/payments/fb-999999-1-0000000000000000/retry')).status()).toBe(404);
+  });
+});

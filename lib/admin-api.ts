@@ -1,0 +1,201 @@
+// The contract between the admin pages and the admin route handlers: request schemas shared by the forms
+// that build them and the handlers that check them, and the shapes the pages read. Amounts in øre.
+import { z } from 'zod';
+import { ORDER_STATUSES } from './order-status';
+
+/** The orders list's status filter: the order statuses (state-machine.ts) plus "an operation's outcome is unknown". */
+export const ADMIN_STATUS_FILTERS = [...ORDER_STATUSES, 'outcome_unknown'] as const;
+export type AdminStatusFilter = (typeof ADMIN_STATUS_FILTERS)[number];
+
+export const STATUS_LABELS: Record<AdminStatusFilter, string> = {
+  awaiting_payment: 'Awaiting payment',
+  reserved: 'Reserved',
+  partly_captured: 'Partly captured',
+  captured: 'Captured',
+  partly_refunded: 'Partly refunded',
+  refunded: 'Refunded',
+  cancelled: 'Cancelled',
+  expired: 'Expired',
+  aborted: 'Aborted',
+  needs_attention: 'Needs attention',
+  outcome_unknown: 'Outcome unknown',
+};
+
+export const ORDERS_PAGE_SIZE = 20;
+
+/** The dashboard's reservation tiles link here: money still held (`open`), or held longer than the stale age. */
+export const RESERVATION_FILTERS = ['open', 'stale'] as const;
+export type ReservationFilter = (typeof RESERVATION_FILTERS)[number];
+
+/** `GET /api/admin/orders` query, and the /admin/orders page's search params. */
+export const orderListQuerySchema = z.object({
+  status: z.enum(ADMIN_STATUS_FILTERS).optional(),
+  /** Order number, payment reference or phone number (any spacing, with or without +47). */
+  q: z.string().trim().max(100).optional(),
+  reservation: z.enum(RESERVATION_FILTERS).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
+
+/**
+ * The list's query from URL search params (the API's query string or the page's `searchParams`). The page's
+ * GET form sends `status=` for "all statuses" and `q=` for an empty search box: empty means "not given".
+ */
+export function parseOrderListQuery(params: URLSearchParams | Record<string, string | string[] | undefined>) {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
+  const given: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first.trim() !== '') given[key] = first;
+  }
+  return orderListQuerySchema.safeParse(given);
+}
+
+export interface OrderListItem {
+  orderNumber: string;
+  /** ISO 8601. */
+  createdAt: string;
+  status: string;
+  currency: string;
+  totalOre: number;
+  /** The newest payment attempt's reference. */
+  reference: string | null;
+  phoneNumber: string | null;
+  authorizedOre: number;
+  capturedOre: number;
+  refundedOre: number;
+  /** When the money was reserved (first AUTHORIZED read), while some of it is still reserved; else null. */
+  reservedSince: string | null;
+  hasUnknownOutcome: boolean;
+}
+
+export interface OrderListResponse {
+  items: OrderListItem[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** When the server read this (ISO 8601): the clock the reservation ages are measured against. */
+  asOf: string;
+}
+
+/** `POST /api/admin/payments/{reference}/capture` and `/refund`: omit `amountOre` to move all that remains. */
+export const moneyMoveBodySchema = z.object({
+  amountOre: z.int().min(1).max(100_000_000).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+/** `POST /api/admin/payments/{reference}/cancel`: releases what is not captured. */
+export const cancelBodySchema = z.object({ note: z.string().trim().max(500).optional() });
+export type MoneyMoveBody = z.infer<typeof moneyMoveBodySchema>;
+
+/** 200 from the capture, refund, cancel and settle handlers. */
+export interface MoneyMoveResponse {
+  operationId: number;
+  /** succeeded | rejected | unknown. */
+  status: 'succeeded' | 'rejected' | 'unknown' | 'pending';
+  amountOre: number;
+  /** Vipps' error code and title when it refused. */
+  vippsCode: string | null;
+  vippsTitle: string | null;
+}
+
+/** What the order page's money panel needs for one payment attempt (all from our ledger, on the server). */
+export interface MoneyPanelProps {
+  reference: string;
+  currency: string;
+  authorizedOre: number;
+  capturedOre: number;
+  refundedOre: number;
+  cancelledOre: number;
+  capturableOre: number;
+  refundableOre: number;
+  cancellable: boolean;
+  cancelBlockedBy: string | null;
+  /** Operations whose outcome is unknown: each gets a "check with Vipps" action (`POST /api/admin/operations/{id}/settle`). */
+  unknownOperations: Array<{ id: number; kind: string; amountOre: number; createdAt: string }>;
+  /** Viewers see amounts but no money buttons. */
+  canMoveMoney: boolean;
+}
+
+/** Where a timeline entry comes from: our own operations (by the shop or by staff), Vipps' event log, a webhook. */
+export type TimelineSource = 'shop' | 'staff' | 'vipps' | 'webhook';
+
+export const TIMELINE_SOURCE_LABELS: Record<TimelineSource, string> = {
+  shop: 'Shop',
+  staff: 'Staff',
+  vipps: 'Vipps event log',
+  webhook: 'Webhook',
+};
+
+/** One line of the order page's timeline; the fields that do not apply are null. */
+export interface TimelineEntry {
+  /** ISO 8601. */
+  at: string;
+  source: TimelineSource;
+  title: string;
+  /** The payment attempt it is about; null for the order itself. */
+  reference: string | null;
+  amountOre: number | null;
+  idempotencyKey: string | null;
+  /** 'shopper', 'system' or the staff member's e-mail. */
+  actor: string | null;
+  /** succeeded | rejected | unknown | pending for our operations; success | failed for Vipps events; … */
+  outcome: string | null;
+  detail: string | null;
+}
+
+export interface OrderLineView {
+  position: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPriceOre: number;
+  totalOre: number;
+  vatPercent: number;
+  vatOre: number;
+}
+
+/** One payment attempt on the order page, with the money panel's props computed on the server. */
+export interface PaymentAttemptView {
+  attempt: number;
+  reference: string;
+  vippsState: string | null;
+  pspReference: string | null;
+  createdAt: string;
+  authorizedAt: string | null;
+  attentionReason: string | null;
+  money: MoneyPanelProps;
+}
+
+/** A row of the append-only staff audit log (staff_actions). */
+export interface StaffActionView {
+  id: number;
+  at: string;
+  staffEmail: string;
+  action: string;
+  reference: string;
+  amountOre: number | null;
+  note: string | null;
+  result: string;
+}
+
+/** `GET /api/admin/orders/{orderNumber}`, and what the order page renders. */
+export interface OrderDetailResponse {
+  orderNumber: string;
+  createdAt: string;
+  status: string;
+  currency: string;
+  totalOre: number;
+  vatOre: number;
+  phoneNumber: string | null;
+  lines: OrderLineView[];
+  /** Oldest attempt first. */
+  payments: PaymentAttemptView[];
+  /** Oldest first, newest last. */
+  timeline: TimelineEntry[];
+  /** References whose Vipps event log could not be read just now: the timeline lacks their Vipps entries. */
+  eventLogUnavailable: string[];
+  /** Oldest first. */
+  staffActions: StaffActionView[];
+  /** When the server read this (ISO 8601). */
+  asOf: string;
+}

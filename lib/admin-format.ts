@@ -1,0 +1,24 @@
+// Small display helpers for the admin pages (isomorphic: pure functions of their inputs).
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** How long ago `sinceIso` was, coarsely: "under a minute", "12 min", "5 h", "1 day", "3 days". */
+export function ageOf(sinceIso: string, now: number = Date.now()): string {
+  const elapsed = Math.max(0, now - Date.parse(sinceIso));
+  if (elapsed < MINUTE) return 'under a minute';
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h`;
+  const days = Math.floor(elapsed / DAY);
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** Staff read times in Norway's time zone whatever the server's, with the date always shown. */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat('nb-NO', {
+    timeZone: 'Europe/Oslo',
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(new Date(iso));
+}

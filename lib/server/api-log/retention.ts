@@ -1,0 +1,60 @@
+// Bounded retention of the Vipps API log and the webhook inbox: by age and by row count, run from the
+// background work (start-background.ts) at most once per period across all instances (a lease decides).
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/core';
+import { countDeleted } from '../db/rows';
+import type { OrdersLogger } from '../orders/deps';
+import { takeLease } from '../orders/lease';
+import { pruneDeliveries, type DeliveryRetention } from '../webhooks/inbox';
+
+export interface ApiLogRetention {
+  retentionDays: number;
+  maxRows: number;
+}
+
+/** Deletes rows older than the retention, then all but the newest `maxRows`. */
+export async function pruneApiLog(db: Db, retention: ApiLogRetention): Promise<{ byAge: number; byCount: number }> {
+  const byAge = await countDeleted(
+    db,
+    sql`delete from vipps_api_log where at < now() - make_interval(days => ${retention.retentionDays})`,
+  );
+  // Ids grow with time (serial), so "older than the maxRows-th newest id" is "beyond the row limit".
+  const byCount = await countDeleted(
+    db,
+    sql`delete from vipps_api_log where id <= (select id from vipps_api_log order by id desc offset ${retention.maxRows} limit 1)`,
+  );
+  return { byAge, byCount };
+}
+
+export const RETENTION_LEASE = 'observability-retention';
+
+export interface RetentionSettings {
+  apiLog: ApiLogRetention;
+  deliveries: DeliveryRetention;
+  /** At most one prune per this period, over all instances sharing the database. */
+  everySeconds: number;
+}
+
+/**
+ * One retention run, if no instance ran one within the period. The lease is taken and left to expire (not
+ * released), so it doubles as "last run at".
+ */
+export async function runRetention(
+  deps: { db: Db; log: Pick<OrdersLogger, 'info'> },
+  settings: RetentionSettings,
+  holder: string,
+): Promise<{
+  ran: boolean;
+  apiLog?: { byAge: number; byCount: number };
+  deliveries?: { byAge: number; byCount: number };
+}> {
+  // A little under the period, so this instance's own next tick finds the lease expired.
+  const leaseSeconds = Math.max(1, settings.everySeconds - 60);
+  if (!(await takeLease(deps.db, RETENTION_LEASE, holder, leaseSeconds))) return { ran: false };
+  const apiLog = await pruneApiLog(deps.db, settings.apiLog);
+  const deliveries = await pruneDeliveries(deps.db, settings.deliveries);
+  if (apiLog.byAge + apiLog.byCount + deliveries.byAge + deliveries.byCount > 0) {
+    deps.log.info({ apiLog, deliveries }, 'pruned the Vipps API log and the webhook inbox');
+  }
+  return { ran: true, apiLog, deliveries };
+}

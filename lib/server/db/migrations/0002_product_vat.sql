@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "vat_percent" integer DEFAULT 25 NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "payment_operations" ADD COLUMN "claimed_until" timestamp with time zone;

@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import { ProblemError } from '../http/problem';
+import { VippsRejectedError } from '../vipps/errors';
+import type { CreatePaymentRequest } from '../vipps/types';
+import type { OrdersDeps } from './deps';
+import { payments, type PaymentOperationRow } from '../db/schema';
+import {
+  claimOperation,
+  findOperation,
+  markFailed,
+  markSucceeded,
+  releaseOperation,
+  type OperationStatus,
+} from './operations';
+
+/**
+ * Makes sure Vipps has the payment for `reference` and returns its landing-page URL. The create operation row
+ * (with its Idempotency-Key and exact body) was written with the order; this sends it, and sends the very same
+ * request again after a timeout, a lost response or a crash — Vipps then answers with the payment it already
+ * made instead of a second one. Used by checkout, "try again" and the reconciler.
+ */
+/** Longer than one client call may take (VIPPS_RETRY_DEADLINE_MS, 30 s by default), so a claim outlives it. */
+const CREATE_CLAIM_SECONDS = 45;
+const WAIT_STEP_MS = 100;
+
+export async function ensurePaymentCreated(
+  deps: OrdersDeps,
+  reference: string,
+  /** The create operation checkout's transaction has just written and committed: no need to read it back. */
+  justWritten?: PaymentOperationRow,
+): Promise<string> {
+  const { db } = deps;
+  const deadline = Date.now() + CREATE_CLAIM_SECONDS * 1000;
+  let known = justWritten;
+  for (;;) {
+    let operation = known;
+    known = undefined;
+    if (!operation) {
+      const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
+      if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
+      if (payment.redirectUrl) return payment.redirectUrl;
+      operation = await findOperation(db, reference, 'create');
+      if (!operation?.requestBody) throw new Error(`payment ${reference} has no create operation`);
+      if (operation.status === 'rejected') throw createRejected(operation.errorCode);
+    }
+    // The claim also counts the attempt: whoever wins it sends the call.
+    if (await claimOperation(db, operation.id, CREATE_CLAIM_SECONDS, { countAttempt: true })) {
+      return sendCreate(deps, reference, operation);
+    }
+    // Someone else is asking Vipps right now: wait for their answer rather than asking again.
+    if (Date.now() > deadline) {
+      throw new ProblemError({
+        status: 503,
+        code: 'vipps_unavailable',
+        title: 'The payment is still being set up',
+        detail: 'Try again in a moment.',
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+}
+
+/** Sends the claimed create call and records its outcome; the claim is released either way. */
+async function sendCreate(deps: OrdersDeps, reference: string, operation: PaymentOperationRow): Promise<string> {
+  const { db, vipps, log } = deps;
+  try {
+    const body = JSON.parse(operation.requestBody!) as CreatePaymentRequest;
+    const created = await vipps.createPayment(body, { idempotencyKey: operation.idempotencyKey });
+    if (!created.redirectUrl) throw new Error('Vipps answered create payment without a redirectUrl');
+    await db
+      .update(payments)
+      .set({
+        redirectUrl: created.redirectUrl,
+        vippsState: sql`coalesce(${payments.vippsState}, 'CREATED')`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(payments.reference, reference));
+    await markSucceeded(db, operation.id, { release: true });
+    log.info({ reference, idempotencyKey: operation.idempotencyKey }, 'payment created at Vipps');
+    return created.redirectUrl;
+  } catch (error) {
+    let status: OperationStatus | undefined;
+    try {
+      status = await markFailed(db, operation, error);
+    } finally {
+      await releaseOperation(db, operation.id);
+    }
+    log.warn({ err: error, reference, status }, 'create payment did not succeed');
+    if (error instanceof VippsRejectedError) throw createRejected(error.code);
+    throw error;
+  }
+}
+
+function createRejected(code: string | null | undefined): ProblemError {
+  // 4070: Vipps does not accept the phone number (BRIEF §7) — the one refusal a shopper can fix.
+  if (code === '4070') {
+    return new ProblemError({
+      status: 400,
+      code: 'validation_failed',
+      title: 'Vipps does not accept this phone number',
+      errors: [{ path: 'phoneNumber', message: 'Check the number, or leave the field empty.' }],
+    });
+  }
+  return new ProblemError({
+    status: 409,
+    code: 'vipps_rejected',
+    title: 'Vipps refused this payment',
+    detail: 'Nothing was charged. Try again, or contact the shop.',
+  });
+}

@@ -1,0 +1,117 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { paymentOperations, payments } from '../db/schema';
+import { ensurePaymentCreated } from './create-payment';
+import type { OrdersDeps } from './deps';
+import { INSTANCE_ID } from './instance';
+import { takeLease } from './lease';
+import { settleOperation } from './settle-operation';
+import { STATUS_REFRESH_SECONDS, claimRefresh } from './status';
+import { syncPayment } from './sync';
+
+export const RECONCILER_LEASE = 'reconciler';
+
+export interface ReconcileOptions {
+  /** Leave payments alone that someone (a poll, a webhook) read from Vipps more recently than this. */
+  minAgeSeconds: number;
+  /** How long the lease is held; longer than one sweep takes. */
+  leaseSeconds: number;
+  batchSize: number;
+  /**
+   * A capture/refund/cancel still `pending` this long after it was written lost the request that was sending it
+   * (the app stopped mid-call): longer than one call's whole retry budget, so no live request still owns it.
+   */
+  stalePendingSeconds: number;
+  holder?: string;
+}
+
+export interface SweepResult {
+  swept: boolean;
+  synced: number;
+  created: number;
+  /** Capture/refund/cancel operations whose unknown outcome was settled from Vipps' event log. */
+  settled: number;
+  failed: number;
+}
+
+/**
+ * One sweep of the reconciler: every payment that is not final and has not been read from Vipps for a while
+ * is read now, and every create whose outcome is unknown (or was never sent, after a crash) is sent again with
+ * its own Idempotency-Key, and every capture/refund/cancel whose outcome is unknown (or whose request died with the
+ * app) is settled from Vipps' event log. So each payment reaches Vipps' state with no shopper on the page and no webhook —
+ * also after a restart, since the work to do is found in the database. Only the lease holder sweeps.
+ */
+export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions): Promise<SweepResult> {
+  const result: SweepResult = { swept: false, synced: 0, created: 0, settled: 0, failed: 0 };
+  if (!(await takeLease(deps.db, RECONCILER_LEASE, options.holder ?? INSTANCE_ID, options.leaseSeconds))) return result;
+  result.swept = true;
+  const stale = sql`(${payments.checkedAt} is null or ${payments.checkedAt} < now() - make_interval(secs => ${options.minAgeSeconds}))`;
+  const oldEnough = sql`${payments.createdAt} < now() - make_interval(secs => ${options.minAgeSeconds})`;
+
+  const unsent = await deps.db
+    .select({ reference: payments.reference })
+    .from(payments)
+    .innerJoin(
+      paymentOperations,
+      and(eq(paymentOperations.reference, payments.reference), eq(paymentOperations.kind, 'create')),
+    )
+    .where(and(isNull(payments.redirectUrl), inArray(paymentOperations.status, ['pending', 'unknown']), oldEnough))
+    .orderBy(asc(payments.createdAt))
+    .limit(options.batchSize);
+  const step = async (count: 'created' | 'synced' | 'settled', work: () => Promise<unknown>, what: object) => {
+    try {
+      await work();
+      result[count]++;
+    } catch (error) {
+      result.failed++;
+      deps.log.warn(
+        { err: error, ...what },
+        `reconciler: ${count === 'created' ? 'create still not confirmed' : 'could not finish'}`,
+      );
+    }
+  };
+  for (const { reference } of unsent) await step('created', () => ensurePaymentCreated(deps, reference), { reference });
+
+  const open = await deps.db
+    .select({ reference: payments.reference })
+    .from(payments)
+    .where(
+      and(
+        or(isNull(payments.vippsState), eq(payments.vippsState, 'CREATED')),
+        sql`${payments.redirectUrl} is not null`,
+        isNull(payments.attentionReason),
+        stale,
+      ),
+    )
+    .orderBy(asc(payments.checkedAt))
+    .limit(options.batchSize);
+  // The same claim as status polls take, so a poll and a sweep never both read a payment within 2 s.
+  const claimSeconds = Math.max(STATUS_REFRESH_SECONDS, options.minAgeSeconds);
+  for (const { reference } of open) {
+    if (!(await claimRefresh(deps, reference, claimSeconds))) continue;
+    await step('synced', () => syncPayment(deps, reference), { reference });
+  }
+
+  const unsettled = await deps.db
+    .select({ id: paymentOperations.id })
+    .from(paymentOperations)
+    .where(
+      and(
+        inArray(paymentOperations.kind, ['capture', 'refund', 'cancel']),
+        or(
+          and(
+            eq(paymentOperations.status, 'unknown'),
+            sql`${paymentOperations.createdAt} < now() - make_interval(secs => ${options.minAgeSeconds})`,
+          ),
+          and(
+            eq(paymentOperations.status, 'pending'),
+            sql`${paymentOperations.createdAt} < now() - make_interval(secs => ${options.stalePendingSeconds})`,
+          ),
+        ),
+      ),
+    )
+    .limit(options.batchSize);
+  for (const { id } of unsettled) await step('settled', () => settleOperation(deps, id), { operationId: id });
+  if (result.synced + result.created + result.settled + result.failed > 0)
+    deps.log.info({ ...result }, 'reconciler sweep');
+  return result;
+}

@@ -1,0 +1,131 @@
+// Staff money moves as the admin API answers them: moveMoney's result mapped to the admin contract, "check
+// with Vipps" with its guard and audit row, and the money panel's figures, all read from our ledger.
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import type { MoneyMoveResponse, MoneyPanelProps } from '@/lib/admin-api';
+import type { Db } from '../db/core';
+import { paymentOperations, payments, staffActions } from '../db/schema';
+import { ProblemError, problemFromError } from '../http/problem';
+import { VippsRejectedError } from '../vipps/errors';
+import type { OrdersDeps } from './deps';
+import { headroom } from './money-rules';
+import { inFlightOf, moveMoney, type MoveRequest } from './move-money';
+import { settleOperation } from './settle-operation';
+import { ledgerOf } from './sync';
+
+const MONEY_MOVES = ['capture', 'refund', 'cancel'];
+
+/**
+ * A pending operation older than this lost the request that was calling Vipps (a crash or restart: one call
+ * gives up after VIPPS_RETRY_DEADLINE_MS, 30 s by default), so staff may check it with Vipps like an unknown one.
+ */
+export const ABANDONED_AFTER_SECONDS = 120;
+
+/**
+ * Runs a move and says what happened in the admin contract's words. Vipps' refusals come back as data with
+ * Vipps' code and title (staff need them; nothing else of Vipps' answer leaves the server). "Not performed"
+ * failures (rate limit, no token, bad credentials) are ours to explain: they become 502/503 problems through
+ * the one error table. An unknown outcome is a 200 with `status: 'unknown'`, so the panel can offer
+ * "Check with Vipps" for that operation.
+ */
+export async function moveMoneyForStaff(deps: OrdersDeps, request: MoveRequest): Promise<MoneyMoveResponse> {
+  const result = await moveMoney(deps, request);
+  if (result.status === 'rejected' && !(result.failure instanceof VippsRejectedError)) {
+    throw problemFromError(result.failure);
+  }
+  return {
+    operationId: result.operationId,
+    status: result.status,
+    amountOre: result.amountOre,
+    vippsCode: result.status === 'rejected' ? result.vippsCode : null,
+    vippsTitle: result.status === 'rejected' ? result.vippsTitle : null,
+  };
+}
+
+/** "Check with Vipps": settles one capture, refund or cancel from Vipps' event log, and logs who asked. */
+export async function checkOperationForStaff(
+  deps: OrdersDeps,
+  request: { operationId: number; staffEmail: string },
+): Promise<MoneyMoveResponse> {
+  const [operation] = await deps.db
+    .select({
+      kind: paymentOperations.kind,
+      status: paymentOperations.status,
+      reference: paymentOperations.reference,
+      amountOre: paymentOperations.amountOre,
+      running: sql<boolean>`${paymentOperations.createdAt} > now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})`,
+    })
+    .from(paymentOperations)
+    .where(eq(paymentOperations.id, request.operationId));
+  if (!operation || !MONEY_MOVES.includes(operation.kind)) {
+    throw new ProblemError({ status: 404, code: 'not_found', title: 'Operation not found' });
+  }
+  // A pending call may still land at Vipps: reading the log now could call it "not there" a moment too early.
+  if (operation.status === 'pending' && operation.running) {
+    throw new ProblemError({
+      status: 409,
+      code: 'conflict',
+      title: 'Still running',
+      detail: `This ${operation.kind} is still waiting for Vipps' answer. Reload the page in a minute.`,
+    });
+  }
+  const wasOpen = operation.status === 'pending' || operation.status === 'unknown';
+  const status = await settleOperation(deps, request.operationId);
+  const [stored] = await deps.db.select().from(paymentOperations).where(eq(paymentOperations.id, request.operationId));
+  if (wasOpen) {
+    await deps.db.insert(staffActions).values({
+      staffEmail: request.staffEmail,
+      action: 'check_with_vipps',
+      reference: operation.reference,
+      amountOre: operation.amountOre,
+      result: status,
+      operationId: request.operationId,
+    });
+  }
+  return {
+    operationId: request.operationId,
+    status,
+    amountOre: operation.amountOre,
+    vippsCode: status === 'rejected' ? (stored?.errorCode ?? null) : null,
+    vippsTitle: status === 'rejected' ? (stored?.errorTitle ?? null) : null,
+  };
+}
+
+/** The money panel of one payment attempt: Vipps' aggregate as our ledger holds it, less what is in flight. */
+export async function moneyPanelFor(db: Db, reference: string, canMoveMoney: boolean): Promise<MoneyPanelProps> {
+  const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
+  if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
+  const room = headroom(ledgerOf(payment), await inFlightOf(db, reference));
+  const open = await db
+    .select()
+    .from(paymentOperations)
+    .where(
+      and(
+        eq(paymentOperations.reference, reference),
+        inArray(paymentOperations.kind, MONEY_MOVES),
+        or(
+          eq(paymentOperations.status, 'unknown'),
+          and(
+            eq(paymentOperations.status, 'pending'),
+            sql`${paymentOperations.createdAt} <= now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})`,
+          ),
+        ),
+      ),
+    )
+    .orderBy(paymentOperations.id);
+  return {
+    reference,
+    currency: payment.currency,
+    authorizedOre: payment.authorizedOre,
+    capturedOre: payment.capturedOre,
+    refundedOre: payment.refundedOre,
+    cancelledOre: payment.cancelledOre,
+    ...room,
+    unknownOperations: open.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      amountOre: o.amountOre,
+      createdAt: o.createdAt.toISOString(),
+    })),
+    canMoveMoney,
+  };
+}

@@ -1,0 +1,54 @@
+// Background work of the shop, started once per server process (instrumentation.ts): the webhook registration,
+// the reconciler's timer and the API log / webhook inbox retention. None may stop the shop when Vipps is
+// unreachable.
+import { runRetention } from '../api-log/retention';
+import { getEnv } from '../env';
+import { ensureWebhookRegistered } from '../webhooks/registration';
+import { ordersDeps } from '.';
+import { INSTANCE_ID } from './instance';
+import { reconcileOnce } from './reconcile';
+
+const deps = await ordersDeps();
+const env = getEnv();
+void ensureWebhookRegistered(deps);
+
+let running = false;
+async function sweep() {
+  if (running) return; // a slow sweep is never overlapped by the next tick
+  running = true;
+  try {
+    await reconcileOnce(deps, {
+      minAgeSeconds: env.RECONCILE_MIN_AGE_MS / 1000,
+      // Short enough that another instance takes over soon after this one dies, long enough for one sweep.
+      leaseSeconds: Math.max(10, (2 * env.RECONCILE_INTERVAL_MS) / 1000),
+      batchSize: 100,
+      stalePendingSeconds: env.VIPPS_RETRY_DEADLINE_MS / 1000 + 10,
+    });
+  } catch (error) {
+    deps.log.error({ err: error }, 'reconciler sweep failed');
+  } finally {
+    running = false;
+  }
+}
+setInterval(() => void sweep(), env.RECONCILE_INTERVAL_MS).unref();
+void sweep();
+
+/** Retention is cheap but not urgent: once an hour, by whichever instance takes the lease first. */
+const RETENTION_EVERY_SECONDS = 3_600;
+async function prune() {
+  try {
+    await runRetention(
+      deps,
+      {
+        apiLog: { retentionDays: env.VIPPS_API_LOG_RETENTION_DAYS, maxRows: env.VIPPS_API_LOG_MAX_ROWS },
+        deliveries: { retentionDays: env.WEBHOOK_INBOX_RETENTION_DAYS, maxRefused: env.WEBHOOK_INBOX_MAX_REFUSED },
+        everySeconds: RETENTION_EVERY_SECONDS,
+      },
+      INSTANCE_ID,
+    );
+  } catch (error) {
+    deps.log.error({ err: error }, 'API log retention failed');
+  }
+}
+setInterval(() => void prune(), RETENTION_EVERY_SECONDS * 1000).unref();
+void prune();

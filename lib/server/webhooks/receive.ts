@@ -1,0 +1,229 @@
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { WebhookDeliveryItem } from '@/lib/admin-observability-api';
+import { payments, webhookDeliveries, webhookEvents } from '../db/schema';
+import { ProblemError } from '../http/problem';
+import type { OrdersDeps } from '../orders/deps';
+import { syncPayment } from '../orders/sync';
+import { verifyWebhook, webhookSigningTarget } from '../vipps/webhook-signature';
+import {
+  REFUSAL,
+  deliveryById,
+  deliveryItemById,
+  markEventProcessed,
+  recordDelivery,
+  refusalReasonFor,
+  type DeliveryRecord,
+} from './inbox';
+import { WEBHOOK_PATH, webhookSecret } from './registration';
+
+/** An ePayment delivery is a few hundred bytes (BRIEF §8); anything far bigger is not from Vipps. */
+export const MAX_WEBHOOK_BYTES = 64 * 1024;
+
+const webhookEventSchema = z.object({
+  msn: z.string().max(20),
+  reference: z.string().min(1).max(64),
+  pspReference: z.string().max(100),
+  name: z.string().min(1).max(40),
+  amount: z.object({ currency: z.string().max(3), value: z.number().int() }),
+  timestamp: z.string().max(40),
+  idempotencyKey: z.string().max(100).nullish(),
+  success: z.boolean(),
+});
+
+export interface IncomingWebhook {
+  method: string;
+  headers: Headers;
+  rawBody: string;
+  now: number;
+}
+
+const unauthenticated = (detail: string) =>
+  new ProblemError({ status: 401, code: 'unauthenticated', title: 'Webhook not accepted', detail });
+
+const tooLarge = () =>
+  new ProblemError({ status: 413, code: 'payload_too_large', title: 'The request body is too large' });
+
+/**
+ * The inbox is for staff: failing to write it must not change what Vipps is told (a 401 stays a 401, an
+ * accepted event stays accepted, since `webhook_events` already holds it).
+ */
+async function keepDelivery(deps: OrdersDeps, delivery: DeliveryRecord): Promise<void> {
+  try {
+    await recordDelivery(deps.db, delivery);
+  } catch (error) {
+    deps.log.warn({ err: error }, 'could not store the webhook delivery in the inbox');
+  }
+}
+
+/** What a body says about itself, for the inbox only (never for processing): unverified claims, bounded. */
+function claimsOf(rawBody: string): Pick<DeliveryRecord, 'reference' | 'name'> {
+  try {
+    const body = JSON.parse(rawBody) as { reference?: unknown; name?: unknown };
+    return {
+      reference: typeof body.reference === 'string' ? body.reference : undefined,
+      name: typeof body.name === 'string' ? body.name : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Reads the route's body within the bound, storing an oversized delivery as refused (only its first bytes,
+ * and nothing when the declared length alone is too big: it is not read at all).
+ */
+export async function readWebhookBody(deps: OrdersDeps, request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) {
+    await keepDelivery(deps, { verified: false, refusalReason: REFUSAL.tooLarge, rawBody: '' });
+    throw tooLarge();
+  }
+  const rawBody = await request.text();
+  if (Buffer.byteLength(rawBody) > MAX_WEBHOOK_BYTES) {
+    await keepDelivery(deps, { verified: false, refusalReason: REFUSAL.tooLarge, rawBody: rawBody.slice(0, 4096) });
+    throw tooLarge();
+  }
+  return rawBody;
+}
+
+/**
+ * Verifies the delivery (signature and date, before anything else is read), then stores the event once. The
+ * answer goes back to Vipps straight after; `processWebhookEvent` does the slow part (reading the payment).
+ * An event's identity is everything Vipps says about it, so a redelivery — or a replay by someone who captured
+ * one — is recognised and changes nothing.
+ */
+export async function receiveWebhook(
+  deps: OrdersDeps,
+  incoming: IncomingWebhook,
+): Promise<{ eventId: number; duplicate: boolean }> {
+  const refuse = async (refusalReason: string, { verified }: { verified: boolean }) => {
+    await keepDelivery(deps, { verified, refusalReason, rawBody: incoming.rawBody, ...claimsOf(incoming.rawBody) });
+  };
+  const secret = await webhookSecret(deps.db, deps.publicBaseUrl);
+  if (!secret) {
+    await refuse(REFUSAL.noRegistration, { verified: false });
+    throw unauthenticated('No webhook registration.');
+  }
+  const target = webhookSigningTarget(deps.publicBaseUrl, WEBHOOK_PATH);
+  const verdict = verifyWebhook({
+    secret,
+    method: incoming.method,
+    ...target,
+    headers: incoming.headers,
+    rawBody: incoming.rawBody,
+    now: incoming.now,
+  });
+  if (!verdict.ok) {
+    deps.log.warn({ reason: verdict.reason }, 'webhook refused');
+    await refuse(refusalReasonFor(verdict.reason), { verified: false });
+    throw unauthenticated('Signature or date not valid.');
+  }
+  let parsed: z.infer<typeof webhookEventSchema>;
+  try {
+    parsed = webhookEventSchema.parse(JSON.parse(incoming.rawBody));
+  } catch {
+    // Signed by Vipps but not an event we understand: kept as refused, so staff see what Vipps sent.
+    await refuse(REFUSAL.badBody, { verified: true });
+    throw new ProblemError({ status: 400, code: 'validation_failed', title: 'Not an ePayment webhook event' });
+  }
+  const eventKey = createHash('sha256')
+    .update(
+      JSON.stringify([
+        parsed.msn,
+        parsed.reference,
+        parsed.name,
+        parsed.pspReference,
+        parsed.timestamp,
+        parsed.idempotencyKey ?? null,
+        parsed.success,
+        parsed.amount.value,
+      ]),
+    )
+    .digest('hex');
+  const inserted = await deps.db
+    .insert(webhookEvents)
+    .values({
+      eventKey,
+      reference: parsed.reference,
+      name: parsed.name,
+      pspReference: parsed.pspReference,
+      body: parsed,
+    })
+    .onConflictDoNothing({ target: webhookEvents.eventKey })
+    .returning({ id: webhookEvents.id });
+  const stored = { verified: true, rawBody: incoming.rawBody, reference: parsed.reference, name: parsed.name };
+  if (inserted[0]) {
+    await keepDelivery(deps, { ...stored, eventId: inserted[0].id });
+    return { eventId: inserted[0].id, duplicate: false };
+  }
+  const [existing] = await deps.db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.eventKey, eventKey));
+  await keepDelivery(deps, { ...stored, eventId: existing!.id, duplicate: true, result: 'duplicate' });
+  return { eventId: existing!.id, duplicate: true };
+}
+
+/**
+ * A webhook is only a signal: read the payment from Vipps and apply that (DESIGN). Late, duplicated or
+ * out-of-order events therefore cannot move the order to a state Vipps does not report. The result is kept on
+ * the event and on the delivery that brought it.
+ */
+export async function processWebhookEvent(deps: OrdersDeps, eventId: number): Promise<string> {
+  const result = await processEvent(deps, eventId);
+  await markEventProcessed(deps.db, eventId, result);
+  return result;
+}
+
+async function processEvent(deps: OrdersDeps, eventId: number): Promise<string> {
+  const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
+  if (!event) return 'missing';
+  const [payment] = await deps.db
+    .select({ reference: payments.reference, redirectUrl: payments.redirectUrl })
+    .from(payments)
+    .where(eq(payments.reference, event.reference));
+  let result = 'unknown_reference';
+  if (payment && event.name === 'CREATED' && payment.redirectUrl) {
+    // Our create call already told us the payment exists (we hold its redirect URL), so this event brings no news.
+    // Reading anyway would add an upstream GET outside the status route's 2 s claim (issue 10 point 2: a poll and
+    // this read landed 0.1 s apart when the delivery was a little late).
+    result = 'nothing_new';
+  } else if (payment) {
+    try {
+      await syncPayment(deps, event.reference);
+      result = 'synced';
+    } catch (error) {
+      deps.log.warn({ err: error, reference: event.reference }, 'webhook processing failed; the reconciler will retry');
+      result = `failed: ${error instanceof Error ? error.name : 'error'}`;
+    }
+  }
+  await deps.db
+    .update(webhookEvents)
+    .set({ processedAt: sql`now()`, result })
+    .where(eq(webhookEvents.id, eventId));
+  return result;
+}
+
+/**
+ * Staff's "process again" for one delivery: reads the payment of its stored (verified) event from Vipps once
+ * more and records the new result on that delivery. A refused delivery proves nothing and is never processed.
+ */
+export async function reprocessDelivery(deps: OrdersDeps, deliveryId: number): Promise<WebhookDeliveryItem> {
+  const delivery = await deliveryById(deps.db, deliveryId);
+  if (!delivery) throw new ProblemError({ status: 404, code: 'not_found', title: 'Delivery not found' });
+  if (!delivery.verified || delivery.refusalReason !== null || delivery.eventId === null) {
+    throw new ProblemError({
+      status: 409,
+      code: 'conflict',
+      title: 'A refused delivery cannot be processed',
+      detail: `It was refused (${delivery.refusalReason ?? 'not verified'}), so nothing in it can be trusted. The reconciler reads every open payment from Vipps anyway.`,
+    });
+  }
+  const result = await processEvent(deps, delivery.eventId);
+  await deps.db
+    .update(webhookDeliveries)
+    .set({ result, processedAt: sql`now()` })
+    .where(eq(webhookDeliveries.id, deliveryId));
+  return (await deliveryItemById(deps.db, deliveryId))!;
+}

@@ -1,0 +1,82 @@
+/**
+ * Staff accounts from the command line (the only way to create one against a real Vipps host):
+ *
+ *   npm run staff -- add --email kari@shop.no --name "Kari Nordmann" --role operator [--replace]
+ *   npm run staff -- list
+ *   npm run staff -- remove kari@shop.no
+ *
+ * `add` reads the password from STAFF_PASSWORD, or from stdin (piped, or typed without echo). It uses the
+ * shop's own configuration (.env, DATABASE_URL / PGLITE_DIR); with PGlite, stop the shop first.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDb } from '../lib/server/db/core';
+import { addStaff, listStaff, removeStaff } from '../lib/server/auth/staff-accounts';
+import { EnvError, parseEnv } from '../lib/server/env/schema';
+import { readSecret } from './read-secret';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const USAGE = `Usage:
+  npm run staff -- add --email <e-mail> --name <name> --role viewer|operator [--replace]
+  npm run staff -- list
+  npm run staff -- remove <e-mail>`;
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      replace: { type: 'boolean' },
+    },
+  });
+  const [command, argument] = positionals;
+  if (!command || !['add', 'list', 'remove'].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const env = parseEnv(process.env);
+  const handle = await openDb({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? undefined : path.resolve(env.PGLITE_DIR),
+  });
+  try {
+    if (command === 'list') {
+      for (const s of await listStaff(handle.db)) {
+        console.log(`${s.email}\t${s.role}\t${s.name}${s.disabledAt ? '\t(disabled)' : ''}`);
+      }
+      return 0;
+    }
+    if (command === 'remove') {
+      if (!argument) throw new Error('Which account? npm run staff -- remove <e-mail>');
+      const removed = await removeStaff(handle.db, argument);
+      console.log(removed ? `Removed ${argument}.` : `No account ${argument}.`);
+      return removed ? 0 : 1;
+    }
+    const password = process.env.STAFF_PASSWORD ?? (await readSecret(`Password for ${values.email ?? '?'}: `));
+    const staff = await addStaff(
+      handle.db,
+      { email: values.email ?? '', name: values.name ?? '', role: values.role as 'viewer', password },
+      { replace: values.replace },
+    );
+    console.log(`${values.replace ? 'Saved' : 'Added'} ${staff.email} (${staff.role}).`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof EnvError) console.error(`\n${error.message}\n`);
+    else if (error && typeof error === 'object' && 'issues' in error) {
+      const issues = (error as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues;
+      console.error(issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n') + `\n\n${USAGE}`);
+    } else console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

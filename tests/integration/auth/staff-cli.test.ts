@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// `npm run staff`: the only way to make an account against a real Vipps host. Runs the real script.
+const dir = mkdtempSync(path.join(tmpdir(), 'staff-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function staff(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}) {
+  return new Promise<{ code: number | null; out: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', ...args], {
+      env: { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent', ...opts.env },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (out += String(d)));
+    child.stdin.end(opts.stdin ?? '');
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe('npm run staff', () => {
+  it('adds an account with the password from stdin, lists it, and removes it', async () => {
+    const add = await staff(['add', '--email', 'Kari@Shop.no', '--name', 'Kari', '--role', 'operator'], {
+      stdin: 'a long passphrase\n',
+    });
+    expect(add.out).toContain('Added kari@shop.no (operator).');
+    expect(add.code).toBe(0);
+    const list = await staff(['list']);
+    expect(list.out).toMatch(/kari@shop\.no\toperator\tKari/);
+    expect(list.out).not.toContain('a long passphrase');
+    const remove = await staff(['remove', 'kari@shop.no']);
+    expect(remove.out).toContain('Removed kari@shop.no.');
+    expect(remove.code).toBe(0);
+  }, 60_000);
+
+  it('explains bad input instead of creating anything', async () => {
+    const bad = await staff(['add', '--email', 'not-an-email', '--name', 'X', '--role', 'boss'], {
+      env: { STAFF_PASSWORD: 'short' },
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/--email/);
+    expect(bad.out).toMatch(/--role/);
+    expect(bad.out).toMatch(/--password: must be at least 12 characters/);
+    expect(bad.out).not.toContain('Added');
+  }, 60_000);
+
+  it('refuses to open a PGlite folder another live process holds (a running shop would lose writes)', async () => {
+    writeFileSync(path.join(dir, 'shop.lock'), String(process.pid));
+    try {
+      const blocked = await staff(['list']);
+      expect(blocked.code).toBe(1);
+      expect(blocked.out).toContain(`in use by process ${process.pid}`);
+    } finally {
+      rmSync(path.join(dir, 'shop.lock'), { force: true });
+    }
+    writeFileSync(path.join(dir, 'shop.lock'), '999999'); // a process that died: its lock is taken over
+    expect((await staff(['list'])).code).toBe(0);
+  }, 60_000);
+});

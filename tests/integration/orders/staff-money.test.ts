@@ -1,0 +1,169 @@
+// The staff side of money moves (lib/server/orders/staff-money.ts): what the admin API answers, the lost
+// response retried with its key, "check with Vipps" with its guard and audit row, and the panel's figures.
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { paymentOperations, staffActions } from '@/lib/server/db/schema';
+import { startCheckout } from '@/lib/server/orders/checkout';
+import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from '@/lib/server/orders/staff-money';
+import { IMPATIENT, newCheckoutKey, setUpOrdersWorld, simPayment } from './support';
+
+const getWorld = setUpOrdersWorld();
+const STAFF = 'op@shop.no';
+const TOTAL = 2 * 44900 + 12900;
+
+async function reserved(): Promise<string> {
+  const { reference } = await startCheckout(getWorld().deps(), {
+    checkoutKey: newCheckoutKey(),
+    items: [
+      { sku: 'aurora-print', quantity: 2 },
+      { sku: 'fjellkaffe', quantity: 1 },
+    ],
+  });
+  await getWorld().harness.approve(reference);
+  return reference;
+}
+const move = (reference: string, kind: 'capture' | 'refund' | 'cancel', amountOre?: number, deps = getWorld().deps()) =>
+  moveMoneyForStaff(deps, { reference, kind, amountOre, staffEmail: STAFF });
+const panel = (reference: string) => moneyPanelFor(getWorld().handle.db, reference, true);
+const captures = async (reference: string) =>
+  (await simPayment(getWorld().harness, reference)).events.filter((e) => e.name === 'CAPTURED');
+
+describe('staff money moves', () => {
+  it('a response lost after Vipps committed is retried with the same key: one capture', async () => {
+    const reference = await reserved();
+    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'drop-after-commit', count: 1 });
+    expect(await move(reference, 'capture', 25000)).toMatchObject({ status: 'succeeded', amountOre: 25000 });
+    const keys = getWorld()
+      .harness.attemptsOf('capturePayment', reference)
+      .map((a) => a.idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(1);
+    expect(await captures(reference)).toHaveLength(1);
+    expect(await panel(reference)).toMatchObject({ capturedOre: 25000, capturableOre: TOTAL - 25000 });
+  });
+
+  it('two full captures at once: one succeeds, the other gets 409 saying why', async () => {
+    const reference = await reserved();
+    const results = await Promise.allSettled([move(reference, 'capture', TOTAL), move(reference, 'capture', TOTAL)]);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => r.value.status)).toEqual(['succeeded']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      detail: expect.stringContaining('Nothing is left to capture') as unknown,
+    });
+    expect(await captures(reference)).toHaveLength(1);
+  });
+
+  it("a Vipps refusal comes back as data with Vipps' code and title, and nothing else of its answer", async () => {
+    const reference = await reserved();
+    await move(reference, 'capture', 100); // our ledger now holds the reservation as AUTHORIZED
+    // Someone captured straight at Vipps: our ledger still thinks the rest is reserved.
+    await getWorld()
+      .harness.newClient()
+      .capturePayment(reference, { currency: 'NOK', value: 100 }, { idempotencyKey: `outside-${reference}` });
+    const result = await move(reference, 'capture', TOTAL - 100);
+    expect(result).toEqual({
+      operationId: expect.any(Number) as unknown,
+      status: 'rejected',
+      amountOre: TOTAL - 100,
+      vippsCode: '6090',
+      vippsTitle: expect.any(String) as unknown,
+    });
+  });
+
+  it('rate limited at Vipps: a 503 problem that says nothing changed, and the money is free again', async () => {
+    const reference = await reserved();
+    await getWorld().harness.injectFault({
+      operation: 'capture',
+      reference,
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 30,
+      count: 10,
+    });
+    await expect(move(reference, 'capture', 5000, getWorld().deps(IMPATIENT))).rejects.toMatchObject({
+      status: 503,
+      code: 'vipps_unavailable',
+    });
+    expect(await panel(reference)).toMatchObject({ capturableOre: TOTAL, unknownOperations: [] });
+  });
+
+  it('an unknown outcome is a 200 the panel offers to check; checking settles it and logs who asked', async () => {
+    const reference = await reserved();
+    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'drop-after-commit', count: 50 });
+    const result = await move(reference, 'capture', 7000, getWorld().deps(IMPATIENT));
+    expect(result).toMatchObject({ status: 'unknown', amountOre: 7000, vippsCode: null, vippsTitle: null });
+    const before = await panel(reference);
+    expect(before.unknownOperations).toEqual([
+      expect.objectContaining({ id: result.operationId, kind: 'capture', amountOre: 7000 }),
+    ]);
+    expect(before).toMatchObject({ capturableOre: TOTAL - 7000, cancellable: false });
+
+    await fetch(`${getWorld().harness.url}/_sim/faults`, { method: 'DELETE' });
+    const checked = await checkOperationForStaff(getWorld().deps(), {
+      operationId: result.operationId,
+      staffEmail: STAFF,
+    });
+    expect(checked).toMatchObject({ status: 'succeeded', amountOre: 7000 });
+    expect(await panel(reference)).toMatchObject({
+      capturedOre: 7000,
+      capturableOre: TOTAL - 7000,
+      unknownOperations: [],
+    });
+    const audit = await getWorld().handle.db.select().from(staffActions).where(eq(staffActions.reference, reference));
+    expect(audit.map((a) => [a.action, a.result])).toEqual([
+      ['capture', 'unknown'],
+      ['check_with_vipps', 'succeeded'],
+    ]);
+    // Asking again changes nothing and logs nothing.
+    await checkOperationForStaff(getWorld().deps(), { operationId: result.operationId, staffEmail: STAFF });
+    expect(
+      await getWorld().handle.db.select().from(staffActions).where(eq(staffActions.reference, reference)),
+    ).toHaveLength(2);
+  });
+
+  it('does not check an operation that is still waiting for its answer, nor one that is not a money move', async () => {
+    const reference = await reserved();
+    const [pending] = await getWorld()
+      .handle.db.insert(paymentOperations)
+      .values({
+        reference,
+        kind: 'capture',
+        idempotencyKey: `capture-${reference}-x`,
+        amountOre: 100,
+        status: 'pending',
+        requestedBy: STAFF,
+      })
+      .returning();
+    await expect(
+      checkOperationForStaff(getWorld().deps(), { operationId: pending!.id, staffEmail: STAFF }),
+    ).rejects.toMatchObject({ status: 409, title: 'Still running' });
+    const [create] = await getWorld()
+      .handle.db.select()
+      .from(paymentOperations)
+      .where(eq(paymentOperations.kind, 'create'));
+    await expect(
+      checkOperationForStaff(getWorld().deps(), { operationId: create!.id, staffEmail: STAFF }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('the panel offers cancel after a partial capture and explains why not after a full one', async () => {
+    const reference = await reserved();
+    await move(reference, 'capture', 25000);
+    expect(await panel(reference)).toMatchObject({
+      authorizedOre: TOTAL,
+      capturedOre: 25000,
+      capturableOre: TOTAL - 25000,
+      refundableOre: 25000,
+      cancellable: true,
+      cancelBlockedBy: null,
+    });
+    await move(reference, 'capture');
+    expect(await panel(reference)).toMatchObject({
+      capturableOre: 0,
+      cancellable: false,
+      cancelBlockedBy: expect.stringContaining('Refund instead') as unknown,
+    });
+  });
+});

@@ -1,0 +1,82 @@
+// Issue 10 point 3: POST /api/checkout under 1000 generated bodies, header sets and query strings each.
+import './next-runtime';
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { POST } from '@/app/api/checkout/route';
+import { assertRouteHolds, checkoutBody, headers, headerValue, queryString } from './arbitraries';
+import { setUpRouteWorld } from './support';
+
+const getWorld = setUpRouteWorld();
+const VALID_BODY = JSON.stringify({ items: [{ sku: 'fjord-mug', quantity: 1 }] });
+const REUSED_KEYS = [randomUUID(), randomUUID(), randomUUID()];
+const json = { 'content-type': 'application/json' };
+
+describe('POST /api/checkout, fuzzed', () => {
+  it('generated bodies: never 5xx, errors are problems, a refused cart writes nothing', async () => {
+    const statuses = await assertRouteHolds(
+      getWorld().handle.db,
+      POST,
+      checkoutBody.map((body) => ({
+        method: 'POST',
+        path: '/api/checkout',
+        headers: { ...json, 'idempotency-key': randomUUID() },
+        body,
+      })),
+    );
+    // The generator reaches both sides: validation refusals and real checkouts.
+    expect(statuses.get(400)).toBeGreaterThan(500);
+    expect(statuses.get(201)).toBeGreaterThan(0);
+  });
+
+  it('generated headers (Idempotency-Key, content-type, content-length, …)', async () => {
+    const refusedCart = JSON.stringify({ items: [{ sku: 'not-in-the-catalogue', quantity: 1 }] });
+    const statuses = await assertRouteHolds(
+      getWorld().handle.db,
+      POST,
+      fc
+        .oneof(
+          // Keys just inside and outside the allowed 8–64 characters, with a cart that passes the schema and is
+          // refused by the catalogue: the whole handler runs, and nothing may be written.
+          {
+            weight: 30,
+            arbitrary: fc.record({
+              headers,
+              key: fc.oneof(
+                { weight: 9, arbitrary: headerValue },
+                { weight: 1, arbitrary: fc.stringMatching(/^([A-Za-z0-9-]{6,8}|[A-Za-z0-9-]{64,66})$/) },
+              ),
+              body: fc.constant(refusedCart),
+            }),
+          },
+          // A few fixed valid keys with a valid cart: created once, then answered again (a new key would be a
+          // new checkout each time, which is slow and tested with the bodies above).
+          {
+            weight: 1,
+            arbitrary: fc.record({ headers, key: fc.constantFrom(...REUSED_KEYS), body: fc.constant(VALID_BODY) }),
+          },
+        )
+        .map((h) => ({
+          method: 'POST',
+          path: '/api/checkout',
+          headers: { 'idempotency-key': h.key, ...h.headers },
+          body: h.body,
+        })),
+    );
+    expect(statuses.get(400)).toBeGreaterThan(500);
+  });
+
+  it('generated query strings are ignored, never a crash', async () => {
+    await assertRouteHolds(
+      getWorld().handle.db,
+      POST,
+      fc.tuple(queryString, fc.constantFrom('', 'x')).map(([query, keySuffix]) => ({
+        method: 'POST',
+        path: `/api/checkout${query}`,
+        // Half with a key the handler refuses: the query must not change that either.
+        headers: { ...json, 'idempotency-key': keySuffix ? 'short' : randomUUID() },
+        body: '{"items":[]}',
+      })),
+    );
+  });
+});

@@ -1,0 +1,24 @@
+// The short soak that is part of `npm test` (issue 10 point 1); `npm run soak` runs the long one (500).
+import { describe, expect, it } from 'vitest';
+import { runSoak } from './support/soak';
+import { formatSoakReport } from './support/soak-check';
+
+describe('fault soak', () => {
+  it('100 payments with faults and a restart: nothing lost, nothing doubled, the ledger equals Vipps', async () => {
+    const report = await runSoak({
+      payments: Number(process.env.SOAK_PAYMENTS ?? 100),
+      log: (line) => console.log(line),
+    });
+    console.log(formatSoakReport(report));
+    expect(report.shares.status5xx).toBeGreaterThanOrEqual(0.1);
+    expect(report.shares.lostAfterCommit).toBeGreaterThanOrEqual(0.05);
+    expect(report.shares.rateLimited).toBeGreaterThan(0);
+    expect({
+      ordersLost: report.ordersLost,
+      doubleMoves: report.doubleMoves,
+      ledgerMismatches: report.ledgerMismatches,
+      unknownOperations: report.unknownOperations,
+      problems: report.problems,
+    }).toEqual({ ordersLost: 0, doubleMoves: 0, ledgerMismatches: 0, unknownOperations: 0, problems: [] });
+  }, 300_000);
+});

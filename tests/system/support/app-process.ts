@@ -1,0 +1,88 @@
+// A real `next start` of the shop as a child process (needs a prior `next build`), for tests that must cross
+// process boundaries: two instances on one PostgreSQL, an app restart in the middle of a soak.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export interface AppProcess {
+  url: string;
+  port: number;
+  pid: number;
+  /** Everything the process printed, for a failing test's message and the secrets scan. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function assertBuilt() {
+  if (!existsSync(path.resolve('.next/BUILD_ID'))) {
+    throw new Error('These tests run `next start`: build first (`npx next build`; npm test does it before them).');
+  }
+}
+
+/** Starts the shop and resolves once `/api/health` answers 200. */
+export async function startApp(opts: { port?: number; env: Record<string, string> }): Promise<AppProcess> {
+  assertBuilt();
+  const port = opts.port ?? (await freePort());
+  const url = `http://localhost:${port}`;
+  let output = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(port)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PUBLIC_BASE_URL: url,
+        NEXTAUTH_URL: url,
+        NEXTAUTH_SECRET: 'test-only-not-a-real-secret',
+        LOG_LEVEL: 'warn',
+        ...opts.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout!.on('data', (d) => (output += String(d)));
+  child.stderr!.on('data', (d) => (output += String(d)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited during start:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The app did not become healthy in 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    port,
+    pid: child.pid!,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseOrderListQuery } from '@/lib/admin-api';
+import { ageOf } from '@/lib/admin-format';
+
+describe('ageOf', () => {
+  const now = Date.parse('2026-12-02T12:00:00Z');
+  const ago = (ms: number) => new Date(now - ms).toISOString();
+  it.each([
+    [30_000, 'under a minute'],
+    [12 * 60_000, '12 min'],
+    [5 * 3_600_000 + 59 * 60_000, '5 h'],
+    [26 * 3_600_000, '1 day'],
+    [3 * 86_400_000 + 3_600_000, '3 days'],
+    [-5_000, 'under a minute'], // a clock a little ahead is not "in the future"
+  ])('%i ms ago is "%s"', (ms, text) => {
+    expect(ageOf(ago(ms), now)).toBe(text);
+  });
+});
+
+describe('parseOrderListQuery', () => {
+  it('reads the GET form: empty fields mean "not given"', () => {
+    const parsed = parseOrderListQuery(new URLSearchParams('status=&q=++&page=2'));
+    expect(parsed.success && parsed.data).toEqual({ page: 2 });
+  });
+
+  it('takes the first of repeated page params and refuses an unknown status', () => {
+    expect(parseOrderListQuery({ status: ['reserved', 'captured'], q: ' FB-1 ' }).data).toEqual({
+      status: 'reserved',
+      q: 'FB-1',
+      page: 1,
+    });
+    expect(parseOrderListQuery({ status: 'paid' }).success).toBe(false);
+    expect(parseOrderListQuery({ page: '0' }).success).toBe(false);
+  });
+});

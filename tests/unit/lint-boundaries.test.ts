@@ -1,0 +1,64 @@
+import { ESLint } from 'eslint';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import { describe, expect, it } from 'vitest';
+import { boundaryConfigs } from '@/eslint.boundaries.mjs';
+
+// Review finding: the simulator ↔ app rule matched `../../lib/*` only, so `../../../lib/...` from a deeper
+// folder passed. Here the project's boundary blocks lint small snippets placed at several depths.
+const eslint = new ESLint({
+  cwd: process.cwd(),
+  overrideConfigFile: true,
+  // next's config brings the TypeScript parser, the import plugin and its resolver settings (`@/` alias).
+  overrideConfig: [...nextVitals, ...boundaryConfigs],
+});
+
+async function ruleIds(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+const FORBIDDEN: [string, string, string][] = [
+  ['simulator/src/server.ts', "import { getEnv } from '../../lib/server/env';", 'import/no-restricted-paths'],
+  [
+    'simulator/src/epayment/routes.ts',
+    "import { getEnv } from '../../../lib/server/env';",
+    'import/no-restricted-paths',
+  ],
+  [
+    'simulator/test/core/a/b/deep.test.ts',
+    "import { formatOre } from '../../../../../lib/money';",
+    'import/no-restricted-paths',
+  ],
+  ['simulator/src/epayment/routes.ts', "import { formatOre } from '@/lib/money';", 'import/no-restricted-paths'],
+  [
+    'lib/server/vipps/client.ts',
+    "import { loadConfig } from '../../../simulator/src/config';",
+    'import/no-restricted-paths',
+  ],
+  ['app/api/health/route.ts', "import { loadConfig } from '@/simulator/src/config';", 'import/no-restricted-paths'],
+  ['components/shop/ProductCard.tsx', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
+  ['components/admin/deeper/X.tsx', "import { getEnv } from '../../../lib/server/env';", 'import/no-restricted-paths'],
+  ['lib/money.ts', "import { getEnv } from './server/env';", 'import/no-restricted-paths'],
+  [
+    'lib/server/env/schema.ts',
+    "import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';",
+    'no-restricted-imports',
+  ],
+  ['app/page.tsx', "import { startSimulator } from '@fjellbutikken/vipps-simulator';", 'no-restricted-imports'],
+];
+
+describe('import boundaries', () => {
+  it.each(FORBIDDEN)('%s: `%s` fails lint', async (file, code, rule) => {
+    expect(await ruleIds(file, `${code}\nexport const used = [${code.match(/\{ (\w+) \}/)?.[1]}];\n`)).toContain(rule);
+  });
+
+  it.each([
+    ['simulator/src/epayment/routes.ts', "import { loadConfig } from '../config';"],
+    ['app/api/health/route.ts', "import { getEnv } from '@/lib/server/env';"],
+    ['components/shop/ProductCard.tsx', "import { formatOre } from '@/lib/money';"],
+    ['lib/server/catalogue/products.ts', "import type { Product } from '@/lib/catalogue';"],
+  ])('%s: `%s` is allowed', async (file, code) => {
+    const ids = await ruleIds(file, `${code}\nexport const used = 1;\n`);
+    expect(ids.filter((id) => id.includes('restricted'))).toEqual([]);
+  });
+});
