@@ -23,7 +23,7 @@ import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simu
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 import { createPaymentBody } from '../lib/server/orders/create-payment-body';
 import { createVippsClient } from '../lib/server/vipps/client';
-import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integration/db-drivers';
+import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integration/throwaway-postgres';
 import { startApp, type AppProcess } from '../tests/system/support/app-process';
 import { firstLoadJsPerPage, frameworkJs, scriptsInHtml, sumSizes } from './first-load-js';
 

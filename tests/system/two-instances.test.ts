@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
-import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/db-drivers';
+import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
 import { startApp, type AppProcess } from './support/app-process';
 import { signInOverHttp } from './support/staff-http';
 

@@ -2,7 +2,7 @@
 // ledger can be read while the app runs), an operator session, and the simulator's control API.
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
 import pg from 'pg';
-import { createThrowawayPostgres, dropThrowawayPostgres } from '../../integration/db-drivers';
+import { createThrowawayPostgres, dropThrowawayPostgres } from '../../integration/throwaway-postgres';
 import { startApp, type AppProcess } from './app-process';
 import { signInOverHttp } from './staff-http';
 
