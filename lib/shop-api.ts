@@ -1,6 +1,9 @@
 // The contract between the shop's pages and its route handlers: one zod schema per request, shared by the
 // form that builds it and the handler that checks it, plus the response shapes the pages read.
-import { z } from 'zod';
+// `zod/mini` rather than `zod`: this file and lib/cart reach every shop page's bundle (the cart badge is in the
+// root layout), and classic zod added ~25 kB gzip to each of them (bench/RESULTS.md, first-load JS). The two
+// share one core, so the route handlers validate these schemas like any other.
+import * as z from 'zod/mini';
 
 export const MAX_LINE_QUANTITY = 99;
 export const MAX_CART_LINES = 30;
@@ -23,22 +26,22 @@ export function toMsisdn(input: string): string | undefined {
   return msisdn;
 }
 
-export const phoneInputSchema = z
-  .string()
-  .max(30, PHONE_HINT)
-  .transform((value, ctx) => {
+export const phoneInputSchema = z.pipe(
+  z.string().check(z.maxLength(30, PHONE_HINT)),
+  z.transform((value: string, ctx) => {
     if (value.trim() === '') return undefined;
     const msisdn = toMsisdn(value);
     if (!msisdn) {
-      ctx.addIssue({ code: 'custom', message: PHONE_HINT });
+      ctx.issues.push({ code: 'custom', message: PHONE_HINT, input: value });
       return z.NEVER;
     }
     return msisdn;
-  });
+  }),
+);
 
 export const cartLineSchema = z.object({
-  sku: z.string().min(1).max(64),
-  quantity: z.int().min(1).max(MAX_LINE_QUANTITY),
+  sku: z.string().check(z.minLength(1), z.maxLength(64)),
+  quantity: z.int().check(z.minimum(1), z.maximum(MAX_LINE_QUANTITY)),
 });
 
 /**
@@ -47,12 +50,12 @@ export const cartLineSchema = z.object({
  * server's catalogue, and any other field the browser sends is ignored.
  */
 export const checkoutRequestSchema = z.object({
-  items: z
-    .array(cartLineSchema)
-    .min(1, 'The cart is empty.')
-    .max(MAX_CART_LINES)
-    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, 'Each product may appear once.'),
-  phoneNumber: phoneInputSchema.optional(),
+  items: z.array(cartLineSchema).check(
+    z.minLength(1, 'The cart is empty.'),
+    z.maxLength(MAX_CART_LINES),
+    z.refine((items) => new Set(items.map((i) => i.sku)).size === items.length, 'Each product may appear once.'),
+  ),
+  phoneNumber: z.optional(phoneInputSchema),
 });
 export type CheckoutRequest = z.input<typeof checkoutRequestSchema>;
 

@@ -1,6 +1,6 @@
 // The cart as the browser keeps it: SKUs and quantities only. Prices, totals and VAT are always worked out from
 // the catalogue the server passes down, so a stale or edited localStorage can never change what is charged.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Product } from '@/lib/catalogue';
 import { vatIncluded } from '@/lib/money';
 import { MAX_CART_LINES, MAX_LINE_QUANTITY, cartLineSchema } from '@/lib/shop-api';
