@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from '@playwright/test';
 import pino from 'pino';
+import * as prettier from 'prettier';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 import { createPaymentBody } from '../lib/server/orders/create-payment-body';
@@ -621,7 +622,9 @@ async function main() {
   } catch {
     // first run
   }
-  writeFileSync(args.out, md + kept);
+  // Formatted as `npm run format:check` (part of `npm test`) wants it, so a fresh run commits as it is.
+  const options = (await prettier.resolveConfig(args.out)) ?? {};
+  writeFileSync(args.out, await prettier.format(md + kept, { ...options, filepath: args.out }));
   log(`wrote ${args.out}`);
   process.exit(0);
 }
