@@ -107,6 +107,8 @@ test.describe('checkout', () => {
     await expect(phone).toHaveAttribute('aria-invalid', 'true');
     await expect(phone).toHaveAttribute('aria-describedby', /checkout-phone-error/);
     await expect(phone).toBeFocused();
+    // Said once: the hint under the field does not repeat the error above it.
+    await expect(page.getByText('Enter a mobile number such as 912 34 567', { exact: false })).toHaveCount(1);
     expect(posts).toHaveLength(0);
     await phone.fill('912');
     await expect(page.getByTestId('phone-error')).toHaveCount(0); // editing clears the stale message

@@ -3,6 +3,8 @@
 import { forwardRef } from 'react';
 import { PHONE_HINT } from '@/lib/shop-api';
 
+const PREFILL_NOTE = 'Vipps fills it in for you on the next page.';
+
 interface PhoneFieldProps {
   value: string;
   error: string | null;
@@ -14,6 +16,8 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
   { value, error, onChange },
   ref,
 ) {
+  // The usual refusal is the hint itself: then the hint below would only repeat the red line above it.
+  const hint = error === PHONE_HINT ? PREFILL_NOTE : `${PHONE_HINT} ${PREFILL_NOTE}`;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="checkout-phone" className="text-sm font-medium">
@@ -39,7 +43,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
         </p>
       )}
       <p id="checkout-phone-hint" className="text-xs text-shop-muted">
-        {PHONE_HINT} Vipps fills it in for you on the next page.
+        {hint}
       </p>
     </div>
   );
