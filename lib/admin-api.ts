@@ -2,6 +2,7 @@
 // that build them and the handlers that check them, and the shapes the pages read. Amounts in øre.
 import { z } from 'zod';
 import { ORDER_STATUSES } from './order-status';
+import type { OrderLineView as ShopOrderLineView } from './shop-api';
 
 /** The orders list's status filter: the order statuses (state-machine.ts) plus "an operation's outcome is unknown". */
 export const ADMIN_STATUS_FILTERS = [...ORDER_STATUSES, 'outcome_unknown'] as const;
@@ -143,15 +144,9 @@ export interface TimelineEntry {
   detail: string | null;
 }
 
-export interface OrderLineView {
+/** The shop's order line, with its place in the order (the receipt's line number). */
+export interface OrderLineView extends ShopOrderLineView {
   position: number;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPriceOre: number;
-  totalOre: number;
-  vatPercent: number;
-  vatOre: number;
 }
 
 /** One payment attempt on the order page, with the money panel's props computed on the server. */

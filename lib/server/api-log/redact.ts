@@ -1,5 +1,6 @@
 // Turns what the Vipps client saw (a `VippsExchange`) into an API log row that is safe to keep and to show
 // staff: no secret or token, personal data masked, bodies bounded. Pure and total: any body shape, any text.
+import type { ApiLogEntry } from '@/lib/admin-observability-api';
 import type { VippsExchange } from '../vipps/exchange';
 import {
   REDACTED,
@@ -118,22 +119,8 @@ function pspReferenceOf(responseBody: string | undefined): string | null {
   return typeof psp === 'string' ? psp.slice(0, 100) : null;
 }
 
-/** The values of one `vipps_api_log` row (without id). */
-export interface ApiLogRowValues {
-  at: Date;
-  method: string;
-  path: string;
-  status: number | null;
-  durationMs: number;
-  attempt: number;
-  idempotencyKey: string | null;
-  reference: string | null;
-  traceId: string | null;
-  pspReference: string | null;
-  requestBody: string | null;
-  responseBody: string | null;
-  error: string | null;
-}
+/** The values of one `vipps_api_log` row (without id): what the staff pages show, with the time as a Date. */
+export type ApiLogRowValues = Omit<ApiLogEntry, 'id' | 'at'> & { at: Date };
 
 export function redactExchange(exchange: VippsExchange, options: RedactOptions = {}): ApiLogRowValues {
   const secrets = options.secrets ?? [];
