@@ -6,7 +6,12 @@ export NEXT_TELEMETRY_DISABLED=1
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-test-only-not-a-real-secret}"
 OUT=.ci-out
 mkdir -p "$OUT"
-step() { echo; echo "=== $* ($(date +%T))"; }
+# Each step's start time, so the summary can say where the minutes went.
+: >"$OUT/steps.txt"
+step() {
+  echo; echo "=== $* ($(date +%T))"
+  echo "$(date +%s) $*" >>"$OUT/steps.txt"
+}
 
 step "browser"
 bash scripts/ensure-browser.sh
@@ -44,4 +49,4 @@ npx tsx scripts/scan-secrets.ts logs "$OUT/e2e-logs" --report "$OUT/secrets-logs
 
 step "summary"
 node scripts/test-summary.mjs --vitest "$OUT/vitest.json" --vitest "$OUT/system.json" --playwright "$OUT/playwright.json" \
-  --scan "$OUT/secrets-bundles.json" --scan "$OUT/secrets-logs.json"
+  --scan "$OUT/secrets-bundles.json" --scan "$OUT/secrets-logs.json" --steps "$OUT/steps.txt"
