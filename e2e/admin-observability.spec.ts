@@ -107,6 +107,11 @@ test.describe('Vipps API log and webhook inbox', () => {
     await captured.getByRole('button', { name: 'Process again' }).click();
     await expect(captured.getByTestId('reprocess-status')).toHaveText('Processed again: synced.');
     await expect(captured.getByTestId('webhook-result')).toHaveText('synced');
+    // Who processed it again is in the order's staff log, like any other staff action.
+    await page.goto(order.path);
+    const logged = page.getByTestId('audit-log').getByRole('row', { name: /Process webhook again/ });
+    await expect(logged).toContainText('operator@example.com');
+    await expect(logged).toContainText(`Delivery ${deliveryId} (CAPTURED)`);
 
     const viewerContext = await browser.newContext({ baseURL });
     const viewer = await viewerContext.newPage();

@@ -22,3 +22,16 @@ export function formatDateTime(iso: string): string {
     timeStyle: 'medium',
   }).format(new Date(iso));
 }
+
+const STAFF_ACTION_LABELS: Record<string, string> = {
+  capture: 'Capture',
+  refund: 'Refund',
+  cancel: 'Cancel',
+  check_with_vipps: 'Check with Vipps',
+  process_webhook_again: 'Process webhook again',
+};
+
+/** The staff log's `action` as staff read it; an action this build does not know is shown as stored. */
+export function staffActionLabel(action: string): string {
+  return STAFF_ACTION_LABELS[action] ?? action;
+}

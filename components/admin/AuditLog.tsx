@@ -1,5 +1,5 @@
 import type { StaffActionView } from '@/lib/admin-api';
-import { formatDateTime } from '@/lib/admin-format';
+import { formatDateTime, staffActionLabel } from '@/lib/admin-format';
 import { formatOre } from '@/lib/money';
 
 interface AuditLogProps {
@@ -59,7 +59,7 @@ export function AuditLog({ actions, currency, attemptOf }: AuditLogProps) {
               <td className={`${td} whitespace-nowrap`}>{formatDateTime(a.at)}</td>
               <td className={td}>{a.staffEmail}</td>
               <td className={`${td} whitespace-nowrap`}>
-                {a.action}
+                {staffActionLabel(a.action)}
                 {attemptOf[a.reference] !== undefined && (
                   <span className="block text-xs text-shop-muted">attempt {attemptOf[a.reference]}</span>
                 )}

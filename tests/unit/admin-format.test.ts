@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrderListQuery } from '@/lib/admin-api';
-import { ageOf } from '@/lib/admin-format';
+import { ageOf, staffActionLabel } from '@/lib/admin-format';
 
 describe('ageOf', () => {
   const now = Date.parse('2026-12-02T12:00:00Z');
@@ -31,5 +31,14 @@ describe('parseOrderListQuery', () => {
     });
     expect(parseOrderListQuery({ status: 'paid' }).success).toBe(false);
     expect(parseOrderListQuery({ page: '0' }).success).toBe(false);
+  });
+});
+
+describe('staffActionLabel', () => {
+  it('names the staff log actions in words, and shows an unknown one as stored', () => {
+    expect(staffActionLabel('check_with_vipps')).toBe('Check with Vipps');
+    expect(staffActionLabel('process_webhook_again')).toBe('Process webhook again');
+    expect(staffActionLabel('capture')).toBe('Capture');
+    expect(staffActionLabel('settle')).toBe('settle');
   });
 });

@@ -1,5 +1,6 @@
 // One timeline for the order page from four records that each tell part of the story. Pure: the caller loads them.
 import type { TimelineEntry, TimelineSource } from '@/lib/admin-api';
+import { staffActionLabel } from '@/lib/admin-format';
 import type { OrderRow, PaymentOperationRow, staffActions, webhookEvents } from '../db/schema';
 import type { PaymentEvent } from '../vipps/types';
 
@@ -71,7 +72,7 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
       entry({
         at: action.at.toISOString(),
         source: 'staff',
-        title: action.action,
+        title: staffActionLabel(action.action),
         reference: action.reference,
         amountOre: action.amountOre,
         actor: action.staffEmail,

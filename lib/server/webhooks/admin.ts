@@ -38,6 +38,6 @@ export async function webhookInbox(query: WebhookInboxQuery): Promise<WebhookInb
   };
 }
 
-export async function reprocessWebhookDelivery(deliveryId: number): Promise<ReprocessResponse> {
-  return { delivery: await reprocessDelivery(await ordersDeps(), deliveryId) };
+export async function reprocessWebhookDelivery(deliveryId: number, staffEmail: string): Promise<ReprocessResponse> {
+  return { delivery: await reprocessDelivery(await ordersDeps(), deliveryId, staffEmail) };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { WebhookDeliveryItem } from '@/lib/admin-observability-api';
-import { payments, webhookDeliveries, webhookEvents } from '../db/schema';
+import { payments, staffActions, webhookDeliveries, webhookEvents } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from '../orders/deps';
 import { syncPayment } from '../orders/sync';
@@ -209,7 +209,15 @@ async function processEvent(deps: OrdersDeps, eventId: number): Promise<string> 
  * Staff's "process again" for one delivery: reads the payment of its stored (verified) event from Vipps once
  * more and records the new result on that delivery. A refused delivery proves nothing and is never processed.
  */
-export async function reprocessDelivery(deps: OrdersDeps, deliveryId: number): Promise<WebhookDeliveryItem> {
+/**
+ * Staff's "process again": the event is read again (the payment from Vipps, never from the body), and who did
+ * it goes into the order's append-only staff log like any other staff action.
+ */
+export async function reprocessDelivery(
+  deps: OrdersDeps,
+  deliveryId: number,
+  staffEmail: string,
+): Promise<WebhookDeliveryItem> {
   const delivery = await deliveryById(deps.db, deliveryId);
   if (!delivery) throw new ProblemError({ status: 404, code: 'not_found', title: 'Delivery not found' });
   if (!delivery.verified || delivery.refusalReason !== null || delivery.eventId === null) {
@@ -225,5 +233,14 @@ export async function reprocessDelivery(deps: OrdersDeps, deliveryId: number): P
     .update(webhookDeliveries)
     .set({ result, processedAt: sql`now()` })
     .where(eq(webhookDeliveries.id, deliveryId));
+  if (delivery.reference !== null) {
+    await deps.db.insert(staffActions).values({
+      staffEmail,
+      action: 'process_webhook_again',
+      reference: delivery.reference,
+      note: `Delivery ${deliveryId}${delivery.name ? ` (${delivery.name})` : ''}`,
+      result,
+    });
+  }
   return (await deliveryItemById(deps.db, deliveryId))!;
 }

@@ -4,6 +4,7 @@ import {
   leases,
   orders,
   payments,
+  staffActions,
   webhookDeliveries,
   webhookEvents,
   webhookRegistrations,
@@ -163,10 +164,21 @@ describe('the webhook inbox', () => {
     expect((await paymentRow(reference)).vippsState).toBe('CREATED');
     await getWorld().harness.approve(reference);
     const [delivery] = await deliveriesFor(db(), reference);
-    const reprocessed = await reprocessDelivery(deps(), delivery!.id);
+    const reprocessed = await reprocessDelivery(deps(), delivery!.id, 'operator@shop.no');
     expect(reprocessed).toMatchObject({ id: delivery!.id, result: 'synced' });
     expect(Date.parse(reprocessed.processedAt!)).toBeGreaterThanOrEqual(Date.parse(delivery!.processedAt!));
     expect((await paymentRow(reference)).vippsState).toBe('AUTHORIZED');
+    // Review finding (issue 9 point 6): "process again" is a staff action too, so it goes into the staff log.
+    const logged = await db().select().from(staffActions).where(eq(staffActions.reference, reference));
+    expect(logged).toEqual([
+      expect.objectContaining({
+        staffEmail: 'operator@shop.no',
+        action: 'process_webhook_again',
+        note: `Delivery ${delivery!.id} (AUTHORIZED)`,
+        result: 'synced',
+        amountOre: null,
+      }),
+    ]);
   });
 
   it('refuses to reprocess a refused delivery (409, with why) or an unknown one (404)', async () => {
@@ -174,11 +186,12 @@ describe('the webhook inbox', () => {
     const reference = await checkout();
     await expect(receiveWebhook(deps(), signedDelivery(`${secret}x`, ePaymentEvent(reference)))).rejects.toThrow();
     const refused = await newestDelivery();
-    await expect(reprocessDelivery(deps(), refused.id)).rejects.toMatchObject({
+    await expect(reprocessDelivery(deps(), refused.id, 'operator@shop.no')).rejects.toMatchObject({
       status: 409,
       detail: expect.stringContaining('bad signature') as unknown,
     });
-    await expect(reprocessDelivery(deps(), 987_654)).rejects.toMatchObject({ status: 404 });
+    await expect(reprocessDelivery(deps(), 987_654, 'operator@shop.no')).rejects.toMatchObject({ status: 404 });
+    expect(await db().select().from(staffActions).where(eq(staffActions.reference, reference))).toEqual([]);
   });
 });
 

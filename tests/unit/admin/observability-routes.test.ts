@@ -21,8 +21,8 @@ vi.mock('@/lib/server/webhooks/admin', () => ({
     calls.inbox.push(query);
     return Promise.resolve({ deliveries: [], filter: 'all', reference: null, page: 1, pageSize: 50, hasMore: false });
   },
-  reprocessWebhookDelivery: (id: number) => {
-    calls.reprocess.push(id);
+  reprocessWebhookDelivery: (id: number, staffEmail: string) => {
+    calls.reprocess.push([id, staffEmail]);
     return Promise.resolve({ delivery: { id } });
   },
 }));
@@ -71,7 +71,7 @@ describe('admin observability handlers', () => {
     expect((await reprocessing('1')).status).toBe(403);
     as('operator');
     expect((await reprocessing('12')).status).toBe(200);
-    expect(calls.reprocess).toEqual([12]);
+    expect(calls.reprocess).toEqual([[12, 'operator@shop.no']]); // who did it, for the staff log
     expect((await reprocessing('12abc')).status).toBe(404);
     expect((await reprocessing('99999999999')).status).toBe(404);
   });

@@ -7,8 +7,10 @@ export const dynamic = 'force-dynamic';
 
 /** Process one accepted delivery again: the payment is read from Vipps once more (never from the body). */
 export const POST = withProblems(async (_request, { params }: { params: Promise<{ id: string }> }) => {
-  await requireStaff('operator');
+  const staff = await requireStaff('operator');
   const { id } = await params;
   if (!/^[0-9]{1,9}$/.test(id)) throw new ProblemError({ status: 404, code: 'not_found', title: 'Delivery not found' });
-  return Response.json(await reprocessWebhookDelivery(Number(id)), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(await reprocessWebhookDelivery(Number(id), staff.email), {
+    headers: { 'cache-control': 'no-store' },
+  });
 });
