@@ -207,6 +207,43 @@ test.describe('staff move money', () => {
     expect(captured.map((e) => e.amount.value)).toEqual([50000]);
   });
 
+  // Issue 9 point 4: what staff read when Vipps refuses, when the outcome is unknown, and when the shop never
+  // answers. The server's side of each is proved against the simulator in tests/integration/orders/
+  // staff-money.test.ts; here the shop's answer is faked so the browser's wording is pinned, and the page is
+  // then reloaded from the real server, where nothing moved.
+  test('a Vipps refusal, an unknown outcome and no answer at all are each said plainly', async ({ page }) => {
+    const order = await reservedOrder(page);
+    const panel = await operatorOn(page, order);
+    const answers = [
+      { operationId: 1, status: 'rejected', amountOre: 10_000, vippsCode: '1302', vippsTitle: 'Capture failed' },
+      { operationId: 2, status: 'unknown', amountOre: 10_000, vippsCode: null, vippsTitle: null },
+    ];
+    await page.route(`**/api/admin/payments/${order.reference}/capture`, async (route) => {
+      const answer = answers.shift();
+      if (!answer) return route.abort('connectionreset');
+      await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(answer) });
+    });
+    const result = panel.getByTestId('money-result');
+
+    await move(panel, 'capture', '100', 'Capture 100,00 kr; 927,00 kr stays reserved.');
+    await expect(result).toHaveAttribute('data-tone', 'refused');
+    await expect(result).toContainText('Vipps refused it: Capture failed (code 1302).');
+    await expect(result).toContainText('Nothing was changed.');
+
+    await move(panel, 'capture', '100', 'Capture 100,00 kr; 927,00 kr stays reserved.');
+    await expect(result).toHaveAttribute('data-tone', 'unknown');
+    await expect(result).toContainText('Outcome unknown — do not repeat it; press Check with Vipps.');
+
+    await move(panel, 'capture', '100', 'Capture 100,00 kr; 927,00 kr stays reserved.');
+    await expect(result).toHaveAttribute('data-tone', 'unknown');
+    await expect(result).toContainText('No answer from the shop — do not repeat it.');
+    await expect(result).toContainText('Reload the page');
+
+    await page.reload();
+    await expect(figure(panel, 'captured')).toHaveText('0,00 kr');
+    expect((await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED')).toEqual([]);
+  });
+
   test('two staff capture everything at the same moment: exactly one succeeds, the other is told why', async ({
     page,
     browser,
