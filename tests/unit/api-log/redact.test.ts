@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { maskEmail, maskPhone, scrubText } from '@/lib/server/api-log/mask';
 import { MAX_LOGGED_BODY_CHARS, paymentReferenceOf, redactBodyText, redactExchange } from '@/lib/server/api-log/redact';
 import type { VippsExchange } from '@/lib/server/vipps/exchange';
+import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
-const SECRETS = ['fb492b5e-7907-4d83-ba20-c7fb60ca35de', 'Y8Kteew6GE2ZmeycEt6egg==', 'sim-subscription-key-0000'];
+const SECRETS = [
+  SIMULATOR_CREDENTIALS.clientId,
+  SIMULATOR_CREDENTIALS.clientSecret,
+  SIMULATOR_CREDENTIALS.subscriptionKey,
+];
 
 function exchange(overrides: Partial<VippsExchange> = {}): VippsExchange {
   return {

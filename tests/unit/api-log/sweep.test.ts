@@ -5,8 +5,13 @@ import { MAX_LOGGED_BODY_CHARS, redactBodyText, redactExchange } from '@/lib/ser
 import { createApiLogRecorder } from '@/lib/server/api-log/recorder';
 import type { Db } from '@/lib/server/db/core';
 import type { VippsExchange } from '@/lib/server/vipps/exchange';
+import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
-const CONFIGURED = ['fb492b5e-7907-4d83-ba20-c7fb60ca35de', 'Y8Kteew6GE2ZmeycEt6egg==', 'sim-subscription-key-0000'];
+const CONFIGURED = [
+  SIMULATOR_CREDENTIALS.clientId,
+  SIMULATOR_CREDENTIALS.clientSecret,
+  SIMULATOR_CREDENTIALS.subscriptionKey,
+];
 const ACCESS_TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzaW0ifQ.c2lnbmF0dXJlLXBhcnQ';
 const OPAQUE_TOKEN = 'opaque-access-token-7f3a9c1e2b';
 const WEBHOOK_SECRET = 'whsec-A0+AeKBRG2KRGvnNwJpQlb6IJFk48CKX';
