@@ -18,7 +18,12 @@ async function main() {
     log: (line) => console.log(line),
   });
   console.log(formatSoakReport(report));
-  const bad = report.ordersLost + report.doubleMoves + report.ledgerMismatches + report.unknownOperations;
+  const bad =
+    report.checkoutsUnanswered +
+    report.ordersLost +
+    report.doubleMoves +
+    report.ledgerMismatches +
+    report.unknownOperations;
   process.exit(bad === 0 && report.shares.status5xx >= 0.1 && report.shares.lostAfterCommit >= 0.05 ? 0 : 1);
 }
 

@@ -14,11 +14,19 @@ describe('fault soak', () => {
     expect(report.shares.lostAfterCommit).toBeGreaterThanOrEqual(0.05);
     expect(report.shares.rateLimited).toBeGreaterThan(0);
     expect({
+      checkoutsUnanswered: report.checkoutsUnanswered,
       ordersLost: report.ordersLost,
       doubleMoves: report.doubleMoves,
       ledgerMismatches: report.ledgerMismatches,
       unknownOperations: report.unknownOperations,
       problems: report.problems,
-    }).toEqual({ ordersLost: 0, doubleMoves: 0, ledgerMismatches: 0, unknownOperations: 0, problems: [] });
+    }).toEqual({
+      checkoutsUnanswered: 0,
+      ordersLost: 0,
+      doubleMoves: 0,
+      ledgerMismatches: 0,
+      unknownOperations: 0,
+      problems: [],
+    });
   }, 300_000);
 });

@@ -134,13 +134,14 @@ export async function checkSoak(
   };
 }
 
-export function formatSoakReport(r: SoakReport): string {
+export function formatSoakReport(r: SoakReport & { checkoutsUnanswered?: number }): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
   return [
     `soak: ${r.payments} payments (seed ${r.seed}); ${r.shares.moneyCalls} money calls at Vipps:`,
     `  5xx ${pct(r.shares.status5xx)} · lost after commit ${pct(r.shares.lostAfterCommit)} · 429 ${pct(r.shares.rateLimited)}`,
     `  webhooks dropped ${r.faults.webhookDropped} · duplicated ${r.faults.webhookDuplicated} · reordered ${r.faults.webhookReordered} · one app restart`,
     `  orders lost:                    ${r.ordersLost}`,
+    ...(r.checkoutsUnanswered === undefined ? [] : [`  checkouts never answered:       ${r.checkoutsUnanswered}`]),
     `  double captures or refunds:     ${r.doubleMoves}`,
     `  ledger differs from Vipps:      ${r.ledgerMismatches}`,
     `  operations outcome unknown:     ${r.unknownOperations}`,

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { checkSoak, type SoakReport } from './soak-check';
 import { startSoakWorld, type SoakWorld } from './soak-world';
 
+const CHECKOUT_PATIENCE_MS = 90_000;
+
 export interface SoakOptions {
   payments: number;
   concurrency?: number;
@@ -32,7 +34,7 @@ export interface FaultCounts {
   webhookReordered: number;
 }
 
-export async function runSoak(options: SoakOptions): Promise<SoakReport> {
+export async function runSoak(options: SoakOptions): Promise<SoakReport & { checkoutsUnanswered: number }> {
   const seed = options.seed ?? Date.now() % 100_000;
   const rand = random(seed);
   const log = options.log ?? (() => {});
@@ -46,6 +48,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     webhookReordered: 0,
   };
   const started: Array<{ orderNumber: string; reference: string }> = [];
+  /** Checkout keys a retrying shopper never got a 201 for: counted, never silently left out of the run. */
+  const unanswered: string[] = [];
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
 
   // Faults come from a shuffled deck rather than independent rolls: the shares the test asserts (at least
@@ -85,7 +89,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const items = [
       { sku: pick(['fjellkaffe', 'fjord-mug', 'aurora-print', 'wool-socks']), quantity: 1 + Math.floor(rand() * 3) },
     ];
-    for (let attempt = 0; attempt < 20; attempt++) {
+    // Long enough to outlast the restart and a create claim left by the stopped app (45 s, create-payment.ts).
+    const deadline = Date.now() + CHECKOUT_PATIENCE_MS;
+    while (Date.now() < deadline) {
       const answer = await world.shop('POST', '/api/checkout', {
         body: { items },
         headers: { 'idempotency-key': key },
@@ -93,6 +99,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       if (answer.status === 201) return answer.body as { orderNumber: string; reference: string };
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    unanswered.push(key);
     return undefined;
   }
 
@@ -187,7 +194,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     // Abandoned payments expire (simulator clock), and webhook retries are sent now instead of in minutes.
     await world.sim('POST', '/_sim/clock/advance', { seconds: 11 * 60 });
     await world.sim('POST', '/_sim/webhooks/retry-now?includeDelayed=true');
-    return await checkSoak(world, started, faults, { seed, log });
+    const report = await checkSoak(world, started, faults, { seed, log });
+    return {
+      ...report,
+      checkoutsUnanswered: unanswered.length,
+      problems: [...report.problems, ...unanswered.map((key) => `checkout ${key}: no 201 within 90 s of retrying`)],
+    };
   } finally {
     await world.close();
   }
