@@ -1,47 +1,33 @@
-// The contract between the shop's pages and its route handlers: one zod schema per request, shared by the
-// form that builds it and the handler that checks it, plus the response shapes the pages read.
-// `zod/mini` rather than `zod`: this file and lib/cart reach every shop page's bundle (the cart badge is in the
-// root layout), and classic zod added ~25 kB gzip to each of them (bench/RESULTS.md, first-load JS). The two
-// share one core, so the route handlers validate these schemas like any other.
-import * as z from 'zod/mini';
+// The contract between the shop's pages and its route handlers: one zod schema per request, checked by the
+// handler, plus the response shapes the pages read. The rules themselves are in lib/shop-rules.ts, plain
+// functions the browser uses too, so that zod stays out of the shop pages' bundles.
+import { z } from 'zod';
+import {
+  MAX_CART_LINES,
+  MAX_LINE_QUANTITY,
+  MAX_PHONE_INPUT_LENGTH,
+  MAX_SKU_LENGTH,
+  PHONE_HINT,
+  checkPhoneInput,
+} from './shop-rules';
 
-export const MAX_LINE_QUANTITY = 99;
-export const MAX_CART_LINES = 30;
+export { MAX_CART_LINES, MAX_LINE_QUANTITY, PHONE_HINT, toMsisdn } from './shop-rules';
 
-/**
- * A mobile number as a shopper types it ("912 34 567", "+47 912 34 567", "0047 91234567") turned into the
- * MSISDN Vipps wants: digits only with the country code, 10–15 digits (BRIEF §4.1, error 4070). Eight digits
- * alone are read as a Norwegian number.
- */
-export const PHONE_HINT = 'Enter a mobile number such as 912 34 567 or +47 912 34 567.';
-
-export function toMsisdn(input: string): string | undefined {
-  const compact = input.replace(/[\s().-]/g, '');
-  if (!/^(\+|00)?\d+$/.test(compact)) return undefined;
-  const digits = compact.replace(/^(\+|00)/, '');
-  const msisdn =
-    /^\d{8}$/.test(digits) && !compact.startsWith('+') && !compact.startsWith('00') ? `47${digits}` : digits;
-  if (!/^\d{10,15}$/.test(msisdn)) return undefined;
-  if (msisdn.startsWith('47') && msisdn.length !== 10) return undefined;
-  return msisdn;
-}
-
-export const phoneInputSchema = z.pipe(
-  z.string().check(z.maxLength(30, PHONE_HINT)),
-  z.transform((value: string, ctx) => {
-    if (value.trim() === '') return undefined;
-    const msisdn = toMsisdn(value);
-    if (!msisdn) {
-      ctx.issues.push({ code: 'custom', message: PHONE_HINT, input: value });
+export const phoneInputSchema = z
+  .string()
+  .max(MAX_PHONE_INPUT_LENGTH, PHONE_HINT)
+  .transform((value, ctx) => {
+    const checked = checkPhoneInput(value);
+    if (!checked.ok) {
+      ctx.addIssue({ code: 'custom', message: PHONE_HINT });
       return z.NEVER;
     }
-    return msisdn;
-  }),
-);
+    return checked.msisdn;
+  });
 
 export const cartLineSchema = z.object({
-  sku: z.string().check(z.minLength(1), z.maxLength(64)),
-  quantity: z.int().check(z.minimum(1), z.maximum(MAX_LINE_QUANTITY)),
+  sku: z.string().min(1).max(MAX_SKU_LENGTH),
+  quantity: z.int().min(1).max(MAX_LINE_QUANTITY),
 });
 
 /**

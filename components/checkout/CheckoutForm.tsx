@@ -3,7 +3,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CartLine } from '@/lib/cart/cart';
 import { forgetIdempotencyKey, idempotencyKeyFor } from '@/lib/checkout/idempotency';
-import { phoneInputSchema, type CheckoutRequest } from '@/lib/shop-api';
+import type { CheckoutRequest } from '@/lib/shop-api';
+import { PHONE_HINT, checkPhoneInput } from '@/lib/shop-rules';
 import { CheckoutProblem } from './CheckoutProblem';
 import { PayWithVippsButton } from './PayWithVippsButton';
 import { PhoneField } from './PhoneField';
@@ -33,9 +34,8 @@ export function CheckoutForm({ lines }: { lines: readonly CartLine[] }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = phoneInputSchema.safeParse(phone);
-    if (!parsed.success) {
-      setPhoneError(parsed.error.issues[0]?.message ?? 'Check the mobile number.');
+    if (!checkPhoneInput(phone).ok) {
+      setPhoneError(PHONE_HINT);
       phoneRef.current?.focus();
       return;
     }

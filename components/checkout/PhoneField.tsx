@@ -1,7 +1,7 @@
 'use client';
 
 import { forwardRef } from 'react';
-import { PHONE_HINT } from '@/lib/shop-api';
+import { PHONE_HINT } from '@/lib/shop-rules';
 
 const PREFILL_NOTE = 'Vipps fills it in for you on the next page.';
 

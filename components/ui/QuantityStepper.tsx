@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { MAX_LINE_QUANTITY } from '@/lib/shop-api';
+import { MAX_LINE_QUANTITY } from '@/lib/shop-rules';
 
 interface QuantityStepperProps {
   id: string;

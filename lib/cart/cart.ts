@@ -1,9 +1,8 @@
 // The cart as the browser keeps it: SKUs and quantities only. Prices, totals and VAT are always worked out from
 // the catalogue the server passes down, so a stale or edited localStorage can never change what is charged.
-import * as z from 'zod/mini';
 import type { Product } from '@/lib/catalogue';
 import { vatIncluded } from '@/lib/money';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, cartLineSchema } from '@/lib/shop-api';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY, isCartLine } from '@/lib/shop-rules';
 
 export interface CartLine {
   sku: string;
@@ -11,8 +10,6 @@ export interface CartLine {
 }
 
 export const EMPTY_CART: readonly CartLine[] = Object.freeze([]);
-
-const storedCartSchema = z.object({ lines: z.array(z.unknown()) });
 
 /** Reads what localStorage holds; anything malformed (an old format, a hand edit) is skipped, never thrown. */
 export function parseCart(raw: string | null): CartLine[] {
@@ -23,14 +20,13 @@ export function parseCart(raw: string | null): CartLine[] {
   } catch {
     return [];
   }
-  const stored = storedCartSchema.safeParse(json);
-  if (!stored.success) return [];
+  const stored = (json as { lines?: unknown } | null)?.lines;
+  if (!Array.isArray(stored)) return [];
   const lines: CartLine[] = [];
-  for (const candidate of stored.data.lines) {
-    const line = cartLineSchema.safeParse(candidate);
-    if (!line.success || lines.some((l) => l.sku === line.data.sku)) continue;
+  for (const candidate of stored) {
+    if (!isCartLine(candidate) || lines.some((l) => l.sku === candidate.sku)) continue;
     if (lines.length >= MAX_CART_LINES) break;
-    lines.push(line.data);
+    lines.push({ sku: candidate.sku, quantity: candidate.quantity });
   }
   return lines;
 }
