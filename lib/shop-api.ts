@@ -36,12 +36,12 @@ export const cartLineSchema = z.object({
  * server's catalogue, and any other field the browser sends is ignored.
  */
 export const checkoutRequestSchema = z.object({
-  items: z.array(cartLineSchema).check(
-    z.minLength(1, 'The cart is empty.'),
-    z.maxLength(MAX_CART_LINES),
-    z.refine((items) => new Set(items.map((i) => i.sku)).size === items.length, 'Each product may appear once.'),
-  ),
-  phoneNumber: z.optional(phoneInputSchema),
+  items: z
+    .array(cartLineSchema)
+    .min(1, 'The cart is empty.')
+    .max(MAX_CART_LINES)
+    .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, 'Each product may appear once.'),
+  phoneNumber: phoneInputSchema.optional(),
 });
 export type CheckoutRequest = z.input<typeof checkoutRequestSchema>;
 

@@ -1,7 +1,7 @@
 // The one error envelope of our own API: RFC 7807 `application/problem+json` with a stable `code` that
 // browsers and tests branch on, a human `title`/`detail`, and field errors for validation (DESIGN "Errors").
 // Pure (no server-only) so the mapping is unit-testable.
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   VippsAuthError,
   VippsConfigError,
@@ -82,7 +82,7 @@ export class ProblemError extends Error {
   }
 }
 
-export function validationProblem(error: z.core.$ZodError): ProblemError {
+export function validationProblem(error: z.ZodError): ProblemError {
   const errors = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   return new ProblemError({
     status: 400,
@@ -178,7 +178,7 @@ const tooLarge = () =>
   new ProblemError({ status: 413, code: 'payload_too_large', title: 'The request body is too large' });
 
 /** Reads a JSON body and validates it; bad JSON and invalid fields become 400 problems, huge bodies 413. */
-export async function parseJsonBody<S extends z.core.$ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BODY_BYTES) throw tooLarge();
   let body: unknown;
   try {
@@ -189,7 +189,7 @@ export async function parseJsonBody<S extends z.core.$ZodType>(request: Request,
     if (error instanceof ProblemError) throw error;
     throw new ProblemError({ status: 400, code: 'bad_json', title: 'The request body is not valid JSON' });
   }
-  const parsed = z.safeParse(schema, body);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw validationProblem(parsed.error);
   return parsed.data;
 }
