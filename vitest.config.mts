@@ -1,5 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { ISOLATED_TESTS } from './tests/support/isolated-tests';
+
+const ALL_TESTS = ['tests/**/*.test.ts', 'simulator/test/**/*.test.ts'];
+// Need a production build and start real processes: vitest.system.config.mts, after `next build`.
+const NEVER = ['tests/system/**', '**/node_modules/**'];
 
 export default defineConfig({
   resolve: {
@@ -10,12 +16,18 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/**/*.test.ts', 'simulator/test/**/*.test.ts'],
-    // Need a production build and start real processes: vitest.system.config.mts, after `next build`.
-    exclude: ['tests/system/**', '**/node_modules/**'],
     environment: 'node',
     globalSetup: ['tests/support/pglite-image-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's default leaves one core idle (cores − 1); on a 2-core CI machine that halves the speed.
+    maxWorkers: availableParallelism(),
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED_TESTS, exclude: NEVER, isolate: true } },
+      {
+        extends: true,
+        test: { name: 'shared', include: ALL_TESTS, exclude: [...NEVER, ...ISOLATED_TESTS], isolate: false },
+      },
+    ],
   },
 });

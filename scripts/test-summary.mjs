@@ -1,6 +1,6 @@
 // Prints one "tests: N passed, N failed, N skipped" line from the vitest and Playwright JSON reports, after a line
 // per secrets scan (scripts/scan-secrets.ts reports; they are checks, not tests, so they are not counted in it).
-// With --steps (scripts/test-all.sh writes "<unix seconds> <step name>" per step), also a line of time per step.
+// With --steps (scripts/test-all.sh writes "<start> <end> <step name>" per step), also a line of time per step.
 //   node scripts/test-summary.mjs --vitest a.json [--vitest b.json] --playwright p.json [--scan s.json ...] [--steps t]
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -41,16 +41,19 @@ if (values.steps) console.log(stepTimes(readFileSync(values.steps, 'utf8')));
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 if (passed === 0 || failed > 0 || scans.some((scan) => !scan.ok)) process.exit(1);
 
-/** "time: typecheck 28 s · lint 1m06s · … · total 15m30s", each step until the next one starts (the last until now). */
+/**
+ * "time: typecheck 28 s · lint 1m06s · … · total 7m30s" from test-all.sh's "<start> <end> <step>" lines. Steps
+ * in the two lanes overlap, so the total is the wall time from the first start until now, not their sum.
+ */
 function stepTimes(text) {
   const steps = text
     .split('\n')
+    .map((line) => /^(\d+) (\d+) (.+)$/.exec(line))
     .filter(Boolean)
-    .map((line) => ({ at: Number(line.slice(0, line.indexOf(' '))), name: line.slice(line.indexOf(' ') + 1) }));
+    .map(([, start, end, name]) => ({ start: Number(start), end: Number(end), name }));
   const now = Math.round(Date.now() / 1000);
   const format = (s) => (s < 60 ? `${s} s` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`);
-  const parts = steps
-    .filter((step) => step.name !== 'summary')
-    .map((step, i) => `${step.name.split(':')[0]} ${format((steps[i + 1]?.at ?? now) - step.at)}`);
-  return `time: ${parts.join(' · ')} · total ${format(now - (steps[0]?.at ?? now))}`;
+  const parts = steps.map((step) => `${step.name} ${format(step.end - step.start)}`);
+  const first = Math.min(now, ...steps.map((step) => step.start));
+  return `time: ${parts.join(' · ')} · total ${format(now - first)}`;
 }

@@ -73,8 +73,11 @@ export class PaymentService {
     if (phoneNumber) payment.customerPhoneNumber = phoneNumber;
     if (payment.profileScope) payment.profileSub = randomUUID();
     // [newer] SDK 2.4.2 types: the card network's capture guarantee, on GetPayment and the authorized webhook.
-    payment.captureGuaranteedUntilMs = this.clock.nowMs() + this.captureGuaranteeDays() * 24 * 60 * 60 * 1000;
+    // One reading of the clock, so the guarantee is exactly N days after the AUTHORIZED event's timestamp.
+    const atMs = this.clock.nowMs();
+    payment.captureGuaranteedUntilMs = atMs + this.captureGuaranteeDays() * 24 * 60 * 60 * 1000;
     this.append(payment, 'AUTHORIZED', payment.amount, payment.createIdempotencyKey, true, {
+      atMs,
       captureGuaranteedUntil: new Date(payment.captureGuaranteedUntilMs).toISOString(),
     });
   }
