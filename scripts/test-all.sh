@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # `npm test`: every check the project has. Exits non-zero on any failure.
 #
-# Steps run in lanes side by side, because each alone leaves a core idle (issue 10 point 8):
-#   1. checks: typecheck and lint (at the same time), then the production build and the bundle scan;
-#      vitest: the unit and integration tests (two workers).
-#   2. on that build, e2e: Playwright; system: the system tests (real `next start` processes).
+# The machine has two cores and every step needs CPU, so the steps are ordered by the critical path, which is
+# the production build and then Playwright (issue 10 point 8):
+#   checks: production build → e2e beside typecheck ∥ lint, the system tests and the bundle scan;
+#   vitest: the unit and integration tests, from the start.
+# Everything off the critical path runs at the lowest CPU priority, so it fills the time the build and the
+# browser leave idle instead of slowing them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -43,27 +45,18 @@ lanes() {
 # Commands are chained with &&: `set -e` does not apply inside a function that `step` runs.
 typecheck() { node scripts/generate-vipps-types.mjs --check && npx tsc --noEmit; }
 lint() { npx eslint . --max-warnings=0 && npx prettier --check . --log-level warn; }
-type_and_lint() {
-  # typegen writes next-env.d.ts and the route types, which tsc and type-aware lint both read.
-  npx next typegen >/dev/null || return 1
-  local rc=0
-  step "typecheck" typecheck &
-  local typecheck_pid=$!
-  step "lint" lint || rc=1
-  wait "$typecheck_pid" || rc=1
-  return "$rc"
-}
-checks_lane() {
-  # `next build` rewrites .next, whose route types tsc and ESLint read: it starts only after both.
-  type_and_lint &&
-    step "build" npx next build &&
+# Lowers the CPU priority of the calling lane and of everything it starts from now on.
+yield_cpu() { renice -n 10 -p "$BASHPID" >/dev/null; }
+typecheck_step() { step "typecheck" typecheck; }
+lint_step() { step "lint" lint; }
+static_checks() { yield_cpu && lanes typecheck typecheck_step lint lint_step; }
+# tsc checks every file with the same tsconfig beside the e2e run, so the build skips its own type check
+# (next.config.mjs), and a type error still fails npm test.
+build_step() { step "build" env NEXT_BUILD_SKIP_TYPECHECK=1 npx next build; }
+bundle_scan() {
+  yield_cpu &&
     step "no secrets in the client bundles" npx tsx scripts/scan-secrets.ts bundles --report "$OUT/secrets-bundles.json"
 }
-vitest_lane() {
-  step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
-}
-
-step "browser" bash scripts/ensure-browser.sh
 
 e2e() {
   rm -rf .data/e2e-pglite "$OUT/e2e-logs" && mkdir -p "$OUT/e2e-logs" || return 1
@@ -71,16 +64,27 @@ e2e() {
   E2E_LOG_DIR="$OUT/e2e-logs" PLAYWRIGHT_JSON_OUTPUT_NAME="$OUT/playwright.json" \
     npx playwright test --reporter=line,json 2>&1 | tee "$OUT/e2e-logs/playwright.log"
 }
-system_tests() {
-  step "system tests" npx vitest run --config vitest.system.config.mts \
-    --reporter=default --reporter=json --outputFile.json="$OUT/system.json"
+e2e_step() { step "e2e" e2e; }
+# The system tests start their own `next start` processes on their own ports and databases.
+system_step() {
+  yield_cpu &&
+    step "system tests" npx vitest run --config vitest.system.config.mts \
+      --reporter=default --reporter=json --outputFile.json="$OUT/system.json"
 }
-e2e_tests() { step "e2e" e2e; }
+checks_lane() {
+  # typegen writes next-env.d.ts and the route types, which tsc and type-aware lint read; `next build` rewrites
+  # them, so those two start only after it.
+  npx next typegen >/dev/null &&
+    build_step &&
+    lanes e2e e2e_step static static_checks system system_step bundles bundle_scan
+}
+vitest_lane() {
+  yield_cpu &&
+    step "vitest" npx vitest run --reporter=default --reporter=json --outputFile.json="$OUT/vitest.json"
+}
 
+step "browser" bash scripts/ensure-browser.sh
 lanes checks checks_lane vitest vitest_lane
-# Playwright runs on one worker and leaves the second core mostly idle; the system tests use their own ports
-# and databases, so they take it.
-lanes e2e e2e_tests system system_tests
 
 step "no secrets in the e2e logs" npx tsx scripts/scan-secrets.ts logs "$OUT/e2e-logs" --report "$OUT/secrets-logs.json"
 

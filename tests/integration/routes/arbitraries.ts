@@ -129,6 +129,13 @@ export const checkoutBody = fc.oneof(
 );
 
 /**
+ * 1000 requests through a real handler take 7–20 s alone, and npm test runs vitest at low CPU priority beside the
+ * browser tests (scripts/test-all.sh), where the same run has taken over 30 s. The property is what is tested;
+ * this only stops a hang.
+ */
+export const FUZZ_TIMEOUT = { timeout: 180_000 };
+
+/**
  * The property every public route must hold for every generated request: below 500, errors in the one
  * envelope, and an error (4xx) writes no row of the money tables (also checked as row counts over the run).
  * Returns how often each status came back, so a test can show its generator reached past the first check.

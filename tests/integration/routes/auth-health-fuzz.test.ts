@@ -6,7 +6,7 @@ import { describe, it } from 'vitest';
 import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...nextauth]/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { loginThrottle } from '@/lib/server/db/schema';
-import { assertRouteHolds, headers, junkBody, queryString } from './arbitraries';
+import { assertRouteHolds, FUZZ_TIMEOUT, headers, junkBody, queryString } from './arbitraries';
 import { setUpRouteWorld, type RouteCall } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -54,7 +54,7 @@ const authCall = (method: 'GET' | 'POST', nextauth: readonly string[], extra: Pa
   ...extra,
 });
 
-describe('/api/auth/[...nextauth], fuzzed', () => {
+describe('/api/auth/[...nextauth], fuzzed', FUZZ_TIMEOUT, () => {
   it('generated POST bodies', async () => {
     await assertRouteHolds(
       getWorld().handle.db,
@@ -98,7 +98,7 @@ describe('/api/auth/[...nextauth], fuzzed', () => {
   });
 });
 
-describe('GET /api/health, fuzzed', () => {
+describe('GET /api/health, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated headers and query strings', async () => {
     await assertRouteHolds(
       getWorld().handle.db,

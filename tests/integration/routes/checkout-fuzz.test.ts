@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/checkout/route';
-import { assertRouteHolds, checkoutBody, headers, headerValue, queryString } from './arbitraries';
+import { assertRouteHolds, checkoutBody, FUZZ_TIMEOUT, headers, headerValue, queryString } from './arbitraries';
 import { setUpRouteWorld } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -12,7 +12,7 @@ const VALID_BODY = JSON.stringify({ items: [{ sku: 'fjord-mug', quantity: 1 }] }
 const REUSED_KEYS = [randomUUID(), randomUUID(), randomUUID()];
 const json = { 'content-type': 'application/json' };
 
-describe('POST /api/checkout, fuzzed', () => {
+describe('POST /api/checkout, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated bodies: never 5xx, errors are problems, a refused cart writes nothing', async () => {
     const statuses = await assertRouteHolds(
       getWorld().handle.db,

@@ -8,7 +8,7 @@ import { POST as checkoutPOST } from '@/app/api/checkout/route';
 import { GET as statusGET } from '@/app/api/payments/[reference]/route';
 import { POST as retryPOST } from '@/app/api/payments/[reference]/retry/route';
 import type { PaymentStartedResponse } from '@/lib/shop-api';
-import { assertRouteHolds, headers, junkBody, queryString } from './arbitraries';
+import { assertRouteHolds, FUZZ_TIMEOUT, headers, junkBody, queryString } from './arbitraries';
 import { callRoute, setUpRouteWorld, type RouteCall } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -54,7 +54,7 @@ function call(method: 'GET' | 'POST', ref: string, extra: Partial<RouteCall> = {
   };
 }
 
-describe('GET /api/payments/{reference}, fuzzed', () => {
+describe('GET /api/payments/{reference}, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated references', async () => {
     const statuses = await assertRouteHolds(
       getWorld().handle.db,
@@ -84,7 +84,7 @@ describe('GET /api/payments/{reference}, fuzzed', () => {
   });
 });
 
-describe('POST /api/payments/{reference}/retry, fuzzed', () => {
+describe('POST /api/payments/{reference}/retry, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated bodies (ignored) and references: a payment that may not be retried gets nothing new', async () => {
     const statuses = await assertRouteHolds(
       getWorld().handle.db,

@@ -7,7 +7,7 @@ import { POST } from '@/app/api/webhooks/vipps/route';
 import { webhookRegistrations } from '@/lib/server/db/schema';
 import { signWebhook } from '@/lib/server/vipps/webhook-signature';
 import { ensureWebhookRegistered, webhookUrlFor } from '@/lib/server/webhooks/registration';
-import { assertRouteHolds, headers, junkBody, queryString } from './arbitraries';
+import { assertRouteHolds, FUZZ_TIMEOUT, headers, junkBody, queryString } from './arbitraries';
 import { SHOP_URL, pendingAfterTasks, setUpRouteWorld, type RouteCall } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -55,7 +55,7 @@ const eventBody = fc
 
 const body = fc.oneof(junkBody, eventBody);
 
-describe('POST /api/webhooks/vipps, fuzzed', () => {
+describe('POST /api/webhooks/vipps, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated bodies, unsigned and signed: never 5xx; refused ones store nothing', async () => {
     const statuses = await assertRouteHolds(
       getWorld().handle.db,
