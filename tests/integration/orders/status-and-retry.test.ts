@@ -50,6 +50,30 @@ describe('payment status', () => {
     expect(getWorld().harness.attemptsOf('getPayment', reference)).toHaveLength(1);
   });
 
+  it('polls that arrive together share one database read; a poll after a change sees the change', async () => {
+    const deps = getWorld().deps();
+    const { reference } = await checkout();
+    let selects = 0;
+    // Counts the statements the status reads start; only `select` is counted, the claim is an update.
+    const db = new Proxy(deps.db, {
+      get(target, key, receiver) {
+        if (key === 'select') selects += 1;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const counted = { ...deps, db };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => getPaymentStatus(counted, reference)));
+    expect(selects).toBe(1);
+    expect(new Set(answers.map((answer) => answer.outcome))).toEqual(new Set(['pending']));
+
+    await getWorld()
+      .handle.db.update(payments)
+      .set({ vippsState: 'ABORTED', checkedAt: sql`now()` })
+      .where(eq(payments.reference, reference));
+    expect((await getPaymentStatus(counted, reference)).outcome).toBe('cancelled');
+    expect(selects).toBe(2);
+  });
+
   it('never asks Vipps again about a final payment', async () => {
     const deps = getWorld().deps();
     const { reference } = await checkout();
