@@ -7,6 +7,7 @@ describe('fault soak', () => {
   it('100 payments with faults and a restart: nothing lost, nothing doubled, the ledger equals Vipps', async () => {
     const report = await runSoak({
       payments: Number(process.env.SOAK_PAYMENTS ?? 100),
+      seed: process.env.SOAK_SEED ? Number(process.env.SOAK_SEED) : undefined,
       log: (line) => console.log(line),
     });
     console.log(formatSoakReport(report));

@@ -67,15 +67,20 @@ async function sendCreate(deps: OrdersDeps, reference: string, operation: Paymen
     const body = JSON.parse(operation.requestBody!) as CreatePaymentRequest;
     const created = await vipps.createPayment(body, { idempotencyKey: operation.idempotencyKey });
     if (!created.redirectUrl) throw new Error('Vipps answered create payment without a redirectUrl');
-    await db
-      .update(payments)
-      .set({
-        redirectUrl: created.redirectUrl,
-        vippsState: sql`coalesce(${payments.vippsState}, 'CREATED')`,
-        updatedAt: sql`now()`,
-      })
-      .where(eq(payments.reference, reference));
-    await markSucceeded(db, operation.id, { release: true });
+    // One transaction: a payment with its redirectUrl is never sent again, so an app that stopped between two
+    // separate writes left its create operation pending for ever (the fault soak found one, issue 10 point 1).
+    // Rolled back, the create stays unsent and is sent again with the same Idempotency-Key.
+    await db.transaction(async (tx) => {
+      await tx
+        .update(payments)
+        .set({
+          redirectUrl: created.redirectUrl,
+          vippsState: sql`coalesce(${payments.vippsState}, 'CREATED')`,
+          updatedAt: sql`now()`,
+        })
+        .where(eq(payments.reference, reference));
+      await markSucceeded(tx, operation.id, { release: true });
+    });
     log.info({ reference, idempotencyKey: operation.idempotencyKey }, 'payment created at Vipps');
     return created.redirectUrl;
   } catch (error) {

@@ -96,8 +96,14 @@ async function compare(world: SoakWorld, started: Array<{ orderNumber: string; r
       }
     }
   }
-  const unknownOperations = ops.filter((o) => o.status === 'unknown' || o.status === 'pending').length;
-  return { ordersLost, doubleMoves, ledgerMismatches, unknownOperations, problems };
+  const unsettled = ops.filter((o) => o.status === 'unknown' || o.status === 'pending');
+  for (const o of unsettled) {
+    const mine = ours.get(o.reference);
+    problems.push(
+      `${o.reference}: ${o.kind} of ${o.amount_ore} øre still ${o.status} (payment ${mine?.vipps_state ?? 'missing'})`,
+    );
+  }
+  return { ordersLost, doubleMoves, ledgerMismatches, unknownOperations: unsettled.length, problems };
 }
 
 export async function checkSoak(

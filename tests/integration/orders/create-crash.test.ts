@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/server/db/core';
+import { orders, paymentOperations, payments } from '@/lib/server/db/schema';
+import { startCheckout } from '@/lib/server/orders/checkout';
+import { newCheckoutKey, simPayments, setUpOrdersWorld } from './support';
+
+// Issue 10 point 1: the fault soak once ended with a create operation left "pending" for ever. The app had
+// stopped after storing the landing page URL and before marking the create done; a payment with its URL is never
+// sent again, so nothing came back for the operation.
+
+const getWorld = setUpOrdersWorld();
+const CART = [{ sku: 'fjord-mug', quantity: 1 }];
+
+/**
+ * The database as an app sees it that stops just as it marks an operation succeeded: that statement fails, and
+ * so does every one after it (transactions included), as if the process had died there.
+ */
+function stopsWhenMarkingSucceeded(db: Db): Db {
+  let stopped = false;
+  const dead = () => {
+    throw new Error('the app stopped');
+  };
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, key) {
+        if (stopped) return dead;
+        const value = Reflect.get(object, key, object) as unknown;
+        if (typeof value !== 'function') return value;
+        const method = value as (...args: unknown[]) => unknown;
+        if (key === 'transaction') {
+          return (work: (tx: Db) => Promise<unknown>, ...rest: unknown[]) =>
+            method.call(object, (tx: Db) => work(wrap(tx)), ...rest);
+        }
+        if (key === 'set') {
+          return (values: { status?: string }) => {
+            if (values.status !== 'succeeded') return method.call(object, values);
+            stopped = true;
+            return dead();
+          };
+        }
+        if (key === 'update') return (...args: unknown[]) => wrap(method.apply(object, args) as object);
+        return method.bind(object);
+      },
+    });
+  return wrap(db);
+}
+
+describe('an app that stops while it records a created payment', () => {
+  it('leaves the create to be sent again, never a landing page with a pending create', async () => {
+    const world = getWorld();
+    const key = newCheckoutKey();
+    const stopping = { ...world.deps(), db: stopsWhenMarkingSucceeded(world.handle.db) };
+    await expect(startCheckout(stopping, { checkoutKey: key, items: CART })).rejects.toThrow('the app stopped');
+
+    // After a restart the stopped app's claim on the create runs out (45 s; here at once), and the shopper retries.
+    const [order] = await world.handle.db.select().from(orders).where(eq(orders.checkoutKey, key));
+    const [payment] = await world.handle.db.select().from(payments).where(eq(payments.orderId, order!.id));
+    await world.handle.db
+      .update(paymentOperations)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(paymentOperations.reference, payment!.reference));
+    const again = await startCheckout(world.deps(), { checkoutKey: key, items: CART });
+
+    expect(again.reference).toBe(payment!.reference);
+    const [create] = await world.handle.db
+      .select()
+      .from(paymentOperations)
+      .where(eq(paymentOperations.reference, payment!.reference));
+    expect(create).toMatchObject({ kind: 'create', status: 'succeeded' });
+    const atVipps = await simPayments(world.harness);
+    expect(atVipps.map((p) => p.reference)).toEqual([payment!.reference]);
+  });
+});
