@@ -30,6 +30,8 @@ export interface SweepResult {
   created: number;
   /** Capture/refund/cancel operations whose unknown outcome was settled from Vipps' event log. */
   settled: number;
+  /** Create operations left pending although their payment has its landing page URL (see `repairCreates`). */
+  repaired: number;
   failed: number;
 }
 
@@ -41,9 +43,10 @@ export interface SweepResult {
  * also after a restart, since the work to do is found in the database. Only the lease holder sweeps.
  */
 export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions): Promise<SweepResult> {
-  const result: SweepResult = { swept: false, synced: 0, created: 0, settled: 0, failed: 0 };
+  const result: SweepResult = { swept: false, synced: 0, created: 0, settled: 0, repaired: 0, failed: 0 };
   if (!(await takeLease(deps.db, RECONCILER_LEASE, options.holder ?? INSTANCE_ID, options.leaseSeconds))) return result;
   result.swept = true;
+  result.repaired = await repairCreates(deps);
   const stale = sql`(${payments.checkedAt} is null or ${payments.checkedAt} < now() - make_interval(secs => ${options.minAgeSeconds}))`;
   const oldEnough = sql`${payments.createdAt} < now() - make_interval(secs => ${options.minAgeSeconds})`;
 
@@ -111,7 +114,30 @@ export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions)
     )
     .limit(options.batchSize);
   for (const { id } of unsettled) await step('settled', () => settleOperation(deps, id), { operationId: id });
-  if (result.synced + result.created + result.settled + result.failed > 0)
+  if (result.synced + result.created + result.settled + result.repaired + result.failed > 0)
     deps.log.info({ ...result }, 'reconciler sweep');
   return result;
+}
+
+/**
+ * A payment with its landing page URL was created at Vipps: only a successful create answer writes that URL. Its
+ * create operation is marked succeeded with the URL in one transaction now, but before that an app that stopped
+ * between the two writes left the operation pending for ever, since such a payment is never sent again. Claims
+ * that have not run out belong to a live request, which will finish the job itself.
+ */
+async function repairCreates(deps: OrdersDeps): Promise<number> {
+  const repaired = await deps.db
+    .update(paymentOperations)
+    .set({ status: 'succeeded', completedAt: sql`now()`, errorCode: null, errorTitle: null, claimedUntil: null })
+    .where(
+      and(
+        eq(paymentOperations.kind, 'create'),
+        inArray(paymentOperations.status, ['pending', 'unknown']),
+        sql`(${paymentOperations.claimedUntil} is null or ${paymentOperations.claimedUntil} < now())`,
+        sql`exists (select 1 from ${payments} where ${payments.reference} = ${paymentOperations.reference}
+          and ${payments.redirectUrl} is not null)`,
+      ),
+    )
+    .returning({ id: paymentOperations.id });
+  return repaired.length;
 }

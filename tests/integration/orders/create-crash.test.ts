@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/server/db/core';
 import { orders, paymentOperations, payments } from '@/lib/server/db/schema';
 import { startCheckout } from '@/lib/server/orders/checkout';
+import { reconcileOnce } from '@/lib/server/orders/reconcile';
 import { newCheckoutKey, simPayments, setUpOrdersWorld } from './support';
 
 // Issue 10 point 1: the fault soak once ended with a create operation left "pending" for ever. The app had
@@ -70,5 +71,29 @@ describe('an app that stops while it records a created payment', () => {
     expect(create).toMatchObject({ kind: 'create', status: 'succeeded' });
     const atVipps = await simPayments(world.harness);
     expect(atVipps.map((p) => p.reference)).toEqual([payment!.reference]);
+  });
+
+  it('the reconciler repairs a create an older version left pending beside its landing page URL', async () => {
+    const world = getWorld();
+    const started = await startCheckout(world.deps(), { checkoutKey: newCheckoutKey(), items: CART });
+    const create = eq(paymentOperations.reference, started.reference);
+    const leftBehind = { status: 'pending', completedAt: null } as const;
+    // Still claimed: a live request is finishing it, so the sweep leaves it alone.
+    await world.handle.db
+      .update(paymentOperations)
+      .set({ ...leftBehind, claimedUntil: sql`now() + interval '1 minute'` })
+      .where(create);
+    const sweep = { minAgeSeconds: 0, leaseSeconds: 30, batchSize: 100, stalePendingSeconds: 60 };
+    expect(await reconcileOnce(world.deps(), sweep)).toMatchObject({ swept: true, repaired: 0 });
+
+    await world.handle.db
+      .update(paymentOperations)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(create);
+    expect(await reconcileOnce(world.deps(), sweep)).toMatchObject({ swept: true, repaired: 1 });
+    const [row] = await world.handle.db.select().from(paymentOperations).where(create);
+    expect(row).toMatchObject({ status: 'succeeded', claimedUntil: null });
+    expect(row!.completedAt).not.toBeNull();
+    expect((await simPayments(world.harness)).map((p) => p.reference)).toEqual([started.reference]);
   });
 });
