@@ -5,8 +5,8 @@
 # the production build and then Playwright (issue 10 point 8):
 #   checks: production build → e2e beside typecheck ∥ lint, the system tests and the bundle scan;
 #   vitest: the unit and integration tests, from the start.
-# Everything off the critical path runs at the lowest CPU priority, so it fills the time the build and the
-# browser leave idle instead of slowing them.
+# Everything off the critical path runs at a lower CPU priority (nice 10, see yield_cpu), so it mostly fills the
+# time the build and the browser leave idle instead of slowing them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
