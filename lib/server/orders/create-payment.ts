@@ -3,13 +3,14 @@ import { ProblemError } from '../http/problem';
 import { VippsRejectedError } from '../vipps/errors';
 import type { CreatePaymentRequest } from '../vipps/types';
 import type { OrdersDeps } from './deps';
-import { payments, type PaymentOperationRow } from '../db/schema';
+import type { Db } from '../db/core';
+import { paymentOperations, payments, type PaymentOperationRow } from '../db/schema';
 import {
   claimOperation,
   findOperation,
   markFailed,
-  markSucceeded,
   releaseOperation,
+  SUCCEEDED,
   type OperationStatus,
 } from './operations';
 
@@ -20,29 +21,28 @@ import {
  * made instead of a second one. Used by checkout, "try again" and the reconciler.
  */
 /** Longer than one client call may take (VIPPS_RETRY_DEADLINE_MS, 30 s by default), so a claim outlives it. */
-const CREATE_CLAIM_SECONDS = 45;
+export const CREATE_CLAIM_SECONDS = 45;
 const WAIT_STEP_MS = 100;
+
+/** What sending a create needs of its operation row. */
+export type CreateToSend = Pick<PaymentOperationRow, 'id' | 'idempotencyKey' | 'requestBody' | 'status'>;
 
 export async function ensurePaymentCreated(
   deps: OrdersDeps,
   reference: string,
-  /** The create operation checkout's transaction has just written and committed: no need to read it back. */
-  justWritten?: PaymentOperationRow,
+  /** The create operation checkout has just written already claimed (checkout-write.ts): send it at once. */
+  justClaimed?: CreateToSend,
 ): Promise<string> {
+  if (justClaimed) return sendCreate(deps, reference, justClaimed);
   const { db } = deps;
   const deadline = Date.now() + CREATE_CLAIM_SECONDS * 1000;
-  let known = justWritten;
   for (;;) {
-    let operation = known;
-    known = undefined;
-    if (!operation) {
-      const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
-      if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
-      if (payment.redirectUrl) return payment.redirectUrl;
-      operation = await findOperation(db, reference, 'create');
-      if (!operation?.requestBody) throw new Error(`payment ${reference} has no create operation`);
-      if (operation.status === 'rejected') throw createRejected(operation.errorCode);
-    }
+    const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
+    if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
+    if (payment.redirectUrl) return payment.redirectUrl;
+    const operation = await findOperation(db, reference, 'create');
+    if (!operation?.requestBody) throw new Error(`payment ${reference} has no create operation`);
+    if (operation.status === 'rejected') throw createRejected(operation.errorCode);
     // The claim also counts the attempt: whoever wins it sends the call.
     if (await claimOperation(db, operation.id, CREATE_CLAIM_SECONDS, { countAttempt: true })) {
       return sendCreate(deps, reference, operation);
@@ -61,26 +61,17 @@ export async function ensurePaymentCreated(
 }
 
 /** Sends the claimed create call and records its outcome; the claim is released either way. */
-async function sendCreate(deps: OrdersDeps, reference: string, operation: PaymentOperationRow): Promise<string> {
+async function sendCreate(deps: OrdersDeps, reference: string, operation: CreateToSend): Promise<string> {
   const { db, vipps, log } = deps;
   try {
     const body = JSON.parse(operation.requestBody!) as CreatePaymentRequest;
     const created = await vipps.createPayment(body, { idempotencyKey: operation.idempotencyKey });
     if (!created.redirectUrl) throw new Error('Vipps answered create payment without a redirectUrl');
-    // One transaction: a payment with its redirectUrl is never sent again, so an app that stopped between two
-    // separate writes left its create operation pending for ever (the fault soak found one, issue 10 point 1).
-    // Rolled back, the create stays unsent and is sent again with the same Idempotency-Key.
-    await db.transaction(async (tx) => {
-      await tx
-        .update(payments)
-        .set({
-          redirectUrl: created.redirectUrl,
-          vippsState: sql`coalesce(${payments.vippsState}, 'CREATED')`,
-          updatedAt: sql`now()`,
-        })
-        .where(eq(payments.reference, reference));
-      await markSucceeded(tx, operation.id, { release: true });
-    });
+    // One statement (a data-modifying CTE): a payment with its redirectUrl is never sent again, so an app that
+    // stopped between two separate writes left its create operation pending for ever (the fault soak found one,
+    // issue 10 point 1). If the statement fails, the create stays unsent and is sent again with the same
+    // Idempotency-Key.
+    await recordCreated(db, reference, operation.id, created.redirectUrl);
     log.info({ reference, idempotencyKey: operation.idempotencyKey }, 'payment created at Vipps');
     return created.redirectUrl;
   } catch (error) {
@@ -94,6 +85,22 @@ async function sendCreate(deps: OrdersDeps, reference: string, operation: Paymen
     if (error instanceof VippsRejectedError) throw createRejected(error.code);
     throw error;
   }
+}
+
+/** Stores the landing page URL and marks the create succeeded (releasing its claim), together. */
+export async function recordCreated(db: Db, reference: string, operationId: number, redirectUrl: string) {
+  const payment = db.$with('created_payment').as(
+    db
+      .update(payments)
+      .set({ redirectUrl, vippsState: sql`coalesce(${payments.vippsState}, 'CREATED')`, updatedAt: sql`now()` })
+      .where(eq(payments.reference, reference))
+      .returning({ reference: payments.reference }),
+  );
+  await db
+    .with(payment)
+    .update(paymentOperations)
+    .set({ ...SUCCEEDED, claimedUntil: null })
+    .where(eq(paymentOperations.id, operationId));
 }
 
 function createRejected(code: string | null | undefined): ProblemError {

@@ -23,18 +23,11 @@ export async function markAttempted(db: Db, id: number): Promise<void> {
     .where(eq(paymentOperations.id, id));
 }
 
-/** `release` also gives up a claim (claimOperation) in the same statement. */
-export async function markSucceeded(db: Db, id: number, { release = false } = {}): Promise<void> {
-  await db
-    .update(paymentOperations)
-    .set({
-      status: 'succeeded',
-      completedAt: sql`now()`,
-      errorCode: null,
-      errorTitle: null,
-      ...(release && { claimedUntil: null }),
-    })
-    .where(eq(paymentOperations.id, id));
+/** What a succeeded operation row says (markSucceeded, and statements that record success with other writes). */
+export const SUCCEEDED = { status: 'succeeded', completedAt: sql`now()`, errorCode: null, errorTitle: null } as const;
+
+export async function markSucceeded(db: Db, id: number): Promise<void> {
+  await db.update(paymentOperations).set(SUCCEEDED).where(eq(paymentOperations.id, id));
 }
 
 /**
@@ -44,7 +37,7 @@ export async function markSucceeded(db: Db, id: number, { release = false } = {}
  */
 export async function markFailed(
   db: Db,
-  operation: PaymentOperationRow,
+  operation: Pick<PaymentOperationRow, 'id' | 'status'>,
   error: unknown,
   /** What "definitely not performed" leaves behind: `pending` to send it again later (creates), or closed. */
   notPerformed: 'pending' | 'rejected' = 'pending',

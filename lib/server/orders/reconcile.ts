@@ -121,7 +121,7 @@ export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions)
 
 /**
  * A payment with its landing page URL was created at Vipps: only a successful create answer writes that URL. Its
- * create operation is marked succeeded with the URL in one transaction now, but before that an app that stopped
+ * create operation is marked succeeded in the statement that stores the URL now (recordCreated), but before that an app that stopped
  * between the two writes left the operation pending for ever, since such a payment is never sent again. Claims
  * that have not run out belong to a live request, which will finish the job itself.
  */

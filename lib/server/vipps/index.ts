@@ -22,6 +22,17 @@ export type { WebhookVerificationFailure, WebhookVerificationResult } from './we
 const globalKey = Symbol.for('vipps-epayment-demo-shop.vipps-client');
 type GlobalWithClient = typeof globalThis & { [globalKey]?: VippsClient };
 
+type MaybePatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
+
+/**
+ * Next.js replaces the global fetch on the server with one that can answer from its data cache (when a route
+ * or page opts in) and wraps every call in tracing. A Vipps call must never be answered from a cache, and the
+ * wrapper is work on every call of the checkout (issue 10 point 7), so the client calls the fetch underneath,
+ * which Next.js keeps on `_nextOriginalFetch`. Outside Next.js (tests, scripts) that property is absent.
+ */
+const unpatchedFetch = (): typeof fetch =>
+  (globalThis.fetch as MaybePatchedFetch)._nextOriginalFetch ?? globalThis.fetch;
+
 /** The process-wide Vipps client (simulator or apitest.vipps.no, depending on VIPPS_BASE_URL). */
 export function getVippsClient(): VippsClient {
   const holder = globalThis as GlobalWithClient;
@@ -30,7 +41,7 @@ export function getVippsClient(): VippsClient {
   holder[globalKey] ??= createVippsClient(
     { ...vippsConfigFromEnv(getEnv(), packageJson.version), onExchange },
     {
-      fetch: (request) => fetch(request),
+      fetch: (request) => unpatchedFetch()(request),
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: () => Math.random(),

@@ -14,8 +14,9 @@ const getWorld = setUpOrdersWorld();
 const CART = [{ sku: 'fjord-mug', quantity: 1 }];
 
 /**
- * The database as an app sees it that stops just as it marks an operation succeeded: that statement fails, and
- * so does every one after it (transactions included), as if the process had died there.
+ * The database as an app sees it that stops just as it marks an operation succeeded: that statement is never
+ * sent, and neither is any after it (transactions included), as if the process had died there. Whatever the
+ * app wrote before it stays written.
  */
 function stopsWhenMarkingSucceeded(db: Db): Db {
   let stopped = false;
@@ -40,7 +41,9 @@ function stopsWhenMarkingSucceeded(db: Db): Db {
             return dead();
           };
         }
-        if (key === 'update') return (...args: unknown[]) => wrap(method.apply(object, args) as object);
+        // `with` too: the fix writes the URL in a CTE of the statement that marks the create succeeded.
+        if (key === 'update' || key === 'with')
+          return (...args: unknown[]) => wrap(method.apply(object, args) as object);
         return method.bind(object);
       },
     });
