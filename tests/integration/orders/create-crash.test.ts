@@ -99,4 +99,36 @@ describe('an app that stops while it records a created payment', () => {
     expect(row!.completedAt).not.toBeNull();
     expect((await simPayments(world.harness)).map((p) => p.reference)).toEqual([started.reference]);
   });
+
+  it('a checkout that stopped while calling Vipps is sent by the reconciler once its claim has run out', async () => {
+    const world = getWorld();
+    const deps = world.deps();
+    // The app never hears back: its process is gone while the call is in flight.
+    const frozen = { ...deps, vipps: { ...deps.vipps, createPayment: () => new Promise<never>(() => {}) } };
+    const checkoutKey = newCheckoutKey();
+    void startCheckout(frozen, { checkoutKey, items: CART });
+    const written = async () => {
+      const [row] = await world.handle.db
+        .select({ operation: paymentOperations })
+        .from(paymentOperations)
+        .innerJoin(payments, eq(payments.reference, paymentOperations.reference))
+        .innerJoin(orders, eq(orders.id, payments.orderId))
+        .where(eq(orders.checkoutKey, checkoutKey));
+      return row?.operation;
+    };
+    await expect.poll(written).toMatchObject({ kind: 'create', status: 'pending', attempts: 1 });
+    // Written already claimed: the checkout counted its attempt and holds the create for 45 s.
+    expect((await written())!.claimedUntil!.getTime()).toBeGreaterThan(Date.now() + 30_000);
+
+    await world.handle.db
+      .update(paymentOperations)
+      .set({ claimedUntil: sql`now() - interval '1 second'` })
+      .where(eq(paymentOperations.id, (await written())!.id));
+    const sweep = { minAgeSeconds: 0, leaseSeconds: 30, batchSize: 100, stalePendingSeconds: 60 };
+    expect(await reconcileOnce(deps, sweep)).toMatchObject({ swept: true, created: 1 });
+    const create = await written();
+    expect(create).toMatchObject({ status: 'succeeded', attempts: 2, claimedUntil: null });
+    const atVipps = (await simPayments(world.harness)).filter((p) => p.reference === create!.reference);
+    expect(atVipps).toHaveLength(1);
+  });
 });
