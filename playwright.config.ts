@@ -1,16 +1,7 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
+import { chromiumPath } from './e2e/support/browser-path';
 import { APP_PORT, APP_URL, SIM_PORT, SIM_URL } from './e2e/support/servers';
-
-/**
- * Browser: CHROMIUM_PATH wins; else Debian's chromium-headless-shell, else Debian's /usr/bin/chromium (machines
- * that cannot download browsers); else Playwright's own download (a laptop after `npx playwright install`).
- * The headless shell is what Playwright itself uses for headless runs: the full browser in headless mode took
- * 1.5× as long for the same specs here (issue 10 point 8). `--headed` needs CHROMIUM_PATH=/usr/bin/chromium.
- */
-const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
-const chromiumPath = process.env.CHROMIUM_PATH ?? DEBIAN_BROWSERS.find((path) => existsSync(path));
 
 /**
  * With E2E_LOG_DIR set (npm test sets it), both servers log at info into files there, which

@@ -26,6 +26,7 @@ import { createPaymentBody } from '../lib/server/orders/create-payment-body';
 import { createVippsClient } from '../lib/server/vipps/client';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integration/throwaway-postgres';
 import { startApp, type AppProcess } from '../tests/system/support/app-process';
+import { chromiumPath } from '../e2e/support/browser-path';
 import { firstLoadJsPerPage, frameworkJs, scriptsInHtml, sumSizes } from './first-load-js';
 
 const { values: args } = parseArgs({
@@ -440,10 +441,17 @@ async function main() {
   const before = machine();
   const started = new Date();
   log(`bench: ${DB}, ${QUICK ? 'quick' : 'full'} run; load average ${before.load}`);
-  const world = await startWorld();
+  // Launched first, so a machine without a browser fails now rather than after three minutes of load.
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+  const world = await startWorld().catch(async (error: unknown) => {
+    await browser.close();
+    throw error;
+  });
   const rows: Row[] = [];
   const notes: string[] = [];
-  let browser: Browser | undefined;
   try {
     log('1. status route vs bare route, 100 connections');
     const l = await statusVsBare(world);
@@ -516,10 +524,6 @@ async function main() {
     log(`  checkout p50 ${ms(c.shop)}, direct ${ms(c.direct)}`);
 
     log(`4. approve → paid on /return in Chromium, ${BROWSER_SAMPLES} each with and without webhooks`);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-    });
     const a = await approveToPaid(world, browser);
     rows.push(
       {
@@ -572,7 +576,7 @@ async function main() {
       });
     }
   } finally {
-    await browser?.close();
+    await browser.close();
     await world.close();
   }
 
