@@ -42,6 +42,8 @@ const LOAD_SECONDS = QUICK ? 2 : 3;
 const LOAD_ROUNDS = QUICK ? 2 : 8;
 const POLL_SECONDS = QUICK ? 4 : 10;
 const CHECKOUT_SAMPLES = QUICK ? 10 : 60;
+/** Connection counts below the target's 100, one load each after the rounds (notes only, no target). */
+const SWEEP_CONNECTIONS = QUICK ? [5] : [1, 5, 20, 50];
 // Until the JIT has compiled the checkout path: after only 5 warm-ups, the first 60 checkouts had a p50 2–4 ms above
 // the next 120 (3 rounds of 60, 2026-12-03), so 5 measured the cold path, not the route.
 const CHECKOUT_WARMUP = QUICK ? 5 : 30;
@@ -174,6 +176,8 @@ interface LoadFigures {
   final: Load;
   created: Load;
   createdUpstreamGetsPer2s: number;
+  /** The same two routes below 100 connections: where the machine, not the route, sets the latency. */
+  sweep: { connections: number; bare: Load; final: Load }[];
 }
 
 /** Medians over the rounds: other work on the machine comes and goes in bursts of seconds. */
@@ -219,7 +223,15 @@ async function statusVsBare(world: World): Promise<LoadFigures> {
     log(`  round ${round} status CREATED    ${fmtLoad(created)}`);
     rounds.push({ bare, final, created });
   }
+  const sweep: LoadFigures['sweep'] = [];
+  for (const connections of SWEEP_CONNECTIONS) {
+    const bare = await load(bareUrl, connections, LOAD_SECONDS);
+    const final = await load(finalUrl, connections, LOAD_SECONDS);
+    log(`  ${connections} connections: bare ${fmtLoad(bare)}; AUTHORIZED ${fmtLoad(final)}`);
+    sweep.push({ connections, bare, final });
+  }
   return {
+    sweep,
     rounds,
     finalRatio: median(rounds.map((r) => r.final.rps / r.bare.rps)),
     createdRatio: median(rounds.map((r) => r.created.rps / r.bare.rps)),
@@ -485,6 +497,15 @@ async function main() {
         (r, i) =>
           `  - round ${i + 1}: bare ${fmtLoad(r.bare)}; AUTHORIZED ${fmtLoad(r.final)}; CREATED ${fmtLoad(r.created)}`,
       ),
+      `Below 100 connections (${LOAD_SECONDS} s each, after the rounds), bare route and AUTHORIZED status route: ` +
+        l.sweep
+          .map(
+            (w) =>
+              `${w.connections} → bare ${w.bare.rps.toFixed(0)} req/s p99 ${ms(w.bare.p99)}, ` +
+              `AUTHORIZED ${w.final.rps.toFixed(0)} req/s p99 ${ms(w.final.p99)}`,
+          )
+          .join('; ') +
+        '. Where req/s no longer grows with connections the app is saturated, and latency only grows with the queue.',
       `While the CREATED payment was under 100 connections, the simulator saw ${l.createdUpstreamGetsPer2s.toFixed(2)} GETs per 2 s for it.`,
     );
 
