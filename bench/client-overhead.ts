@@ -5,8 +5,7 @@
  *   npx tsx bench/client-overhead.ts [iterations=300] [concurrency=50]
  */
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
-import { createVippsClient } from '../lib/server/vipps/client';
+import { simulatorClient } from './sim-client';
 import { startSimulator } from '@fjellbutikken/vipps-simulator';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
@@ -39,27 +38,7 @@ async function main() {
     paymentTimeoutSeconds: 3600,
     rateLimits: false,
   });
-  const client = createVippsClient(
-    {
-      baseUrl: sim.url,
-      ...credentials,
-      merchantSerialNumber: msn,
-      systemName: 'bench',
-      systemVersion: '0.0.0',
-      pluginName: 'bench',
-      pluginVersion: '0.0.0',
-      requestTimeoutMs: 10_000,
-      retryDeadlineMs: 30_000,
-      allowForceApprove: true,
-    },
-    {
-      fetch: (request) => fetch(request),
-      now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      random: Math.random,
-      logger: pino({ level: 'silent' }),
-    },
-  );
+  const client = simulatorClient(sim.url, { allowForceApprove: true });
   const create = (reference: string) =>
     client.createPayment(
       {

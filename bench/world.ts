@@ -1,0 +1,84 @@
+// The world every bench step runs in: the simulator, a database, and one `next start` of the built app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integration/throwaway-postgres';
+import { startApp, type AppProcess } from '../tests/system/support/app-process';
+import { CART, DB } from './config';
+
+export interface World {
+  sim: RunningSimulator;
+  app: AppProcess;
+  /** The app on 127.0.0.1 (no name lookup in the load generator). */
+  appUrl: string;
+  simCall<T = unknown>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const sim = await startSimulator({
+    port: 0,
+    logLevel: 'silent',
+    rateLimits: false,
+    paymentTimeoutSeconds: 3600, // payments under load stay CREATED for the whole run
+  });
+  let dbEnv: Record<string, string>;
+  let dropDb: () => Promise<void>;
+  if (DB === 'postgres') {
+    const database = await createThrowawayPostgres();
+    dbEnv = { DATABASE_URL: database.url };
+    dropDb = () => dropThrowawayPostgres(database.name);
+  } else {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'));
+    dbEnv = { DATABASE_URL: '', PGLITE_DIR: dir };
+    dropDb = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
+  }
+  const app = await startApp({ env: { ...dbEnv, VIPPS_BASE_URL: sim.url, BENCH_ROUTES: '1', LOG_LEVEL: 'warn' } });
+  const simCall = async <T>(method: 'GET' | 'POST', route: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${sim.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`simulator ${method} ${route}: HTTP ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    sim,
+    app,
+    appUrl: app.url.replace('localhost', '127.0.0.1'),
+    simCall,
+    async close() {
+      await app.stop();
+      await sim.close();
+      await dropDb();
+    },
+  };
+}
+
+export async function checkout(world: World): Promise<{ reference: string; orderNumber: string }> {
+  const response = await fetch(`${world.appUrl}/api/checkout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    body: JSON.stringify({ items: CART }),
+  });
+  if (response.status !== 201) throw new Error(`checkout: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as { reference: string; orderNumber: string };
+}
+
+export async function statusOf(world: World, reference: string): Promise<{ outcome: string; final: boolean }> {
+  const response = await fetch(`${world.appUrl}/api/payments/${reference}`);
+  if (!response.ok) throw new Error(`status ${reference}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as { outcome: string; final: boolean };
+}
+
+export async function upstreamGets(world: World, reference: string, from: Date, to: Date): Promise<number> {
+  const { requests } = await world.simCall<{ requests: { at: string }[] }>(
+    'GET',
+    `/_sim/requests?reference=${reference}&method=GET`,
+  );
+  return requests.filter(({ at }) => new Date(at) >= from && new Date(at) <= to).length;
+}
