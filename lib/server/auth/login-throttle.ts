@@ -53,17 +53,19 @@ async function countAttempt(db: Db, key: ThrottleKey, now: Date): Promise<Attemp
   const rule = THROTTLE_RULES[key.scope];
   const at = now.toISOString();
   const fresh = sql`case when login_throttle.last_attempt_at < ${at}::timestamptz - make_interval(secs => ${THROTTLE_WINDOW_SECONDS}) then 1 else login_throttle.attempts + 1 end`;
-  const delay = (attempts: typeof fresh) =>
-    sql`make_interval(secs => least(${rule.maxDelaySeconds}, case when ${attempts} > ${rule.freeAttempts} then power(2, least(${attempts} - ${rule.freeAttempts} - 1, 30)) else 0 end))`;
+  // A free attempt leaves no block at all ('-infinity'), not one that ends at its own time: each instance stamps
+  // attempts with its own clock, so the next attempt may carry an earlier time and must not be refused for it.
+  const blockedUntil = (attempts: typeof fresh) =>
+    sql`case when ${attempts} > ${rule.freeAttempts} then ${at}::timestamptz + make_interval(secs => least(${rule.maxDelaySeconds}, power(2, least(${attempts} - ${rule.freeAttempts} - 1, 30)))) else '-infinity'::timestamptz end`;
   const counted = await queryRows<{ attempts: number }>(
     db,
     sql`
     insert into login_throttle (key, attempts, last_attempt_at, blocked_until)
-    values (${storageKey(key)}, 1, ${at}::timestamptz, ${at}::timestamptz + ${delay(sql`1`)})
+    values (${storageKey(key)}, 1, ${at}::timestamptz, ${blockedUntil(sql`1`)})
     on conflict (key) do update set
       attempts = ${fresh},
-      last_attempt_at = ${at}::timestamptz,
-      blocked_until = ${at}::timestamptz + ${delay(fresh)}
+      last_attempt_at = greatest(login_throttle.last_attempt_at, ${at}::timestamptz),
+      blocked_until = ${blockedUntil(fresh)}
     where login_throttle.blocked_until <= ${at}::timestamptz
     returning attempts`,
   );

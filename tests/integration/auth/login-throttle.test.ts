@@ -61,6 +61,14 @@ describe.each(DRIVERS)('sign-in throttle on $name', ({ open }) => {
     expect(longest).toBe(THROTTLE_RULES.account.maxDelaySeconds);
   });
 
+  // A fresh-clone CI run: two app instances signed the same staff member in at once, and one got a 429. Each
+  // instance stamps its attempt with its own clock, so the attempt written second can carry the earlier time;
+  // a free attempt must not block anything, whatever order the stamps arrive in.
+  it('never refuses a free attempt that arrives stamped earlier than the one before it', async () => {
+    expect(await countSignInAttempt(handle.db, [account], at(0.005))).toEqual({ allowed: true });
+    expect(await countSignInAttempt(handle.db, [account], at(0))).toEqual({ allowed: true });
+  });
+
   it('lets a hundred parallel guesses through only up to the free attempts', async () => {
     const verdicts = await Promise.all(
       Array.from({ length: 100 }, () => countSignInAttempt(handle.db, [address], at(0))),
