@@ -25,8 +25,8 @@ export interface CheckoutInput {
 /**
  * The shopper's "Pay with Vipps": prices the cart from the catalogue, writes the order, its lines, the first
  * payment attempt and its create operation (with the Idempotency-Key) in one statement (checkout-write.ts), then
- * asks Vipps to create the payment. The same checkout key again — a double click, a browser retry, a retry after a lost
- * response — finds that order and resumes it, so there is never a second order or payment.
+ * asks Vipps to create the payment. The same checkout key again — a double click, a browser retry, a retry after
+ * a lost response — finds that order and resumes it, so there is never a second order or payment.
  */
 export async function startCheckout(deps: OrdersDeps, input: CheckoutInput): Promise<PaymentStartedResponse> {
   const { db } = deps;

@@ -88,7 +88,7 @@ async function sendCreate(deps: OrdersDeps, reference: string, operation: Create
 }
 
 /** Stores the landing page URL and marks the create succeeded (releasing its claim), together. */
-export async function recordCreated(db: Db, reference: string, operationId: number, redirectUrl: string) {
+async function recordCreated(db: Db, reference: string, operationId: number, redirectUrl: string) {
   const payment = db.$with('created_payment').as(
     db
       .update(payments)

@@ -4,6 +4,7 @@ import { ensurePaymentCreated } from './create-payment';
 import type { OrdersDeps } from './deps';
 import { INSTANCE_ID } from './instance';
 import { takeLease } from './lease';
+import { SUCCEEDED } from './operations';
 import { settleOperation } from './settle-operation';
 import { STATUS_REFRESH_SECONDS, claimRefresh } from './status';
 import { syncPayment } from './sync';
@@ -121,14 +122,14 @@ export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions)
 
 /**
  * A payment with its landing page URL was created at Vipps: only a successful create answer writes that URL. Its
- * create operation is marked succeeded in the statement that stores the URL now (recordCreated), but before that an app that stopped
- * between the two writes left the operation pending for ever, since such a payment is never sent again. Claims
- * that have not run out belong to a live request, which will finish the job itself.
+ * create operation is now marked succeeded in the statement that stores the URL (recordCreated), but before that
+ * an app that stopped between the two writes left the operation pending for ever, since such a payment is never
+ * sent again. Claims that have not run out belong to a live request, which will finish the job itself.
  */
 async function repairCreates(deps: OrdersDeps): Promise<number> {
   const repaired = await deps.db
     .update(paymentOperations)
-    .set({ status: 'succeeded', completedAt: sql`now()`, errorCode: null, errorTitle: null, claimedUntil: null })
+    .set({ ...SUCCEEDED, claimedUntil: null })
     .where(
       and(
         eq(paymentOperations.kind, 'create'),
