@@ -1,5 +1,6 @@
 // Steps 1 and 2: load on the status route and the bare route, and upstream GETs under 200 pollers.
 import autocannon from 'autocannon';
+import { pacedLoad } from './paced-load';
 import { LOAD_ROUNDS, LOAD_SECONDS, POLL_SECONDS, SWEEP_CONNECTIONS } from './config';
 import { log, median, sleep } from './stats';
 import { checkout, statusOf, upstreamGets, type World } from './world';
@@ -12,6 +13,7 @@ export interface Load {
   bad: number;
 }
 
+/** Closed loop: each connection sends again as soon as it is answered. */
 export async function load(url: string, connections: number, seconds: number): Promise<Load> {
   const result = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
   return {
@@ -38,6 +40,12 @@ export interface LoadFigures {
   createdUpstreamGetsPer2s: number;
   /** The same two routes below 100 connections: where the machine, not the route, sets the latency. */
   sweep: { connections: number; bare: Load; final: Load }[];
+  /**
+   * 100 connections again, but offered half the bare route's closed-loop req/s. A closed loop at 100 connections
+   * keeps 100 requests queued, so its p99 is at least 100 / throughput (Little's law): under 50 ms needs over
+   * 2000 req/s. Paced, the queue is what the route makes it, not what the connection count forces.
+   */
+  paced: { rate: number; bare: Load; final: Load };
 }
 
 /** Medians over the rounds: other work on the machine comes and goes in bursts of seconds. */
@@ -90,8 +98,16 @@ export async function statusVsBare(world: World): Promise<LoadFigures> {
     log(`  ${connections} connections: bare ${fmtLoad(bare)}; AUTHORIZED ${fmtLoad(final)}`);
     sweep.push({ connections, bare, final });
   }
+  const rate = Math.round(combine(rounds.map((r) => r.bare)).rps / 2);
+  const paced = {
+    rate,
+    bare: await pacedLoad(bareUrl, 100, LOAD_SECONDS * 4, rate),
+    final: await pacedLoad(finalUrl, 100, LOAD_SECONDS * 4, rate),
+  };
+  log(`  100 connections paced at ${rate} req/s: bare ${fmtLoad(paced.bare)}; AUTHORIZED ${fmtLoad(paced.final)}`);
   return {
     sweep,
+    paced,
     rounds,
     finalRatio: median(rounds.map((r) => r.final.rps / r.bare.rps)),
     createdRatio: median(rounds.map((r) => r.created.rps / r.bare.rps)),

@@ -12,8 +12,6 @@ export interface Row {
 }
 
 export const verdict = (pass: boolean | undefined) => (pass === undefined ? '—' : pass ? 'PASS' : 'MISS');
-export const ms = (x: number) => `${x.toFixed(1)} ms`;
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 export function machine() {
   const sh = (command: string) => {
