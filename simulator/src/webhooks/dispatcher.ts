@@ -208,6 +208,11 @@ export class Dispatcher {
     const controller = new AbortController();
     q.controller = controller;
     const run = async () => {
+      // Vipps' callback service sends webhooks on its own, after the API call that caused the event has answered:
+      // signing and sending here, inside that call's handler, would delay its response and put the webhook on
+      // the wire ahead of it. One turn of the event loop lets the response go first.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (q.cancelled || this.closed) return;
       if (!reg) {
         d.state = 'abandoned';
         d.note = 'registration deleted';
