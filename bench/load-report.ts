@@ -4,6 +4,8 @@ import { fmtLoad, type Load, type LoadFigures } from './load';
 import type { Row } from './report';
 import { ms } from './stats';
 
+export const gap = (seconds: number) => (Number.isFinite(seconds) ? `${seconds.toFixed(2)} s` : '—');
+
 export function loadFigures(l: LoadFigures): { rows: Row[]; notes: string[] } {
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -46,7 +48,11 @@ export function loadFigures(l: LoadFigures): { rows: Row[]; notes: string[] } {
         )
         .join('; ') +
       '. Where req/s no longer grows with connections the app is saturated, and latency only grows with the queue.',
-    `While the CREATED payment was under 100 connections, the simulator saw ${l.createdUpstreamGetsPer2s.toFixed(2)} GETs per 2 s for it.`,
+    `While the CREATED payment was under 100 connections (${l.createdUpstream.seconds.toFixed(1)} s in all), the ` +
+      `simulator saw ${l.createdUpstream.gets} GETs for it: ` +
+      (Number.isFinite(l.createdUpstream.shortestGap)
+        ? `the shortest gap between two in one round was ${gap(l.createdUpstream.shortestGap)}.`
+        : 'at most one in each round.'),
   );
 
   const { paced } = l;

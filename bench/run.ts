@@ -20,12 +20,18 @@ import { checkoutVsDirect } from './checkout-vs-direct';
 import { args, BROWSER_SAMPLES, CHECKOUT_SAMPLES, CHECKOUT_WARMUP, DB, QUICK } from './config';
 import { frameworkJs } from './first-load-js';
 import { fmtLoad, pollers, statusVsBare } from './load';
-import { loadFigures } from './load-report';
+import { gap, loadFigures } from './load-report';
 import { firstLoadJs } from './pages-js';
 import { machine, verdict, type Row } from './report';
 import { kb, log, ms } from './stats';
 import { startWorld } from './world';
 
+/**
+ * The claim is decided by the database clock when a poll's claim statement runs; the simulator stamps the GET it
+ * allows when that arrives, one sync call later. Two claims just over 2 s apart can therefore show as GETs a few ms
+ * closer when the first GET took longer to leave than the second (a busy event loop, a slow token read).
+ */
+const GAP_TOLERANCE_S = 0.05;
 const ANALYSIS_HEADING = '## Analysis (hand-written; kept when the bench rewrites this file)';
 async function main() {
   const before = machine();
@@ -53,14 +59,14 @@ async function main() {
     const p = await pollers(world);
     rows.push({
       figure: `Upstream GETs per payment, 200 pollers × ${p.seconds.toFixed(1)} s`,
-      measured: `${p.gets} GETs = ${p.perTwoSeconds.toFixed(2)} per 2 s`,
-      baseline: '1 per 2 s (design limit)',
-      ratio: `${p.perTwoSeconds.toFixed(2)}×`,
-      target: '≤ 1 per 2 s',
-      pass: p.perTwoSeconds <= 1,
+      measured: `${p.gets} GETs, shortest gap ${gap(p.shortestGap)}`,
+      baseline: '2 s (design limit: 1 per 2 s)',
+      ratio: Number.isFinite(p.shortestGap) ? `${(p.shortestGap / 2).toFixed(2)}×` : '—',
+      target: `≤ 1 per 2 s (gap ≥ ${(2 - GAP_TOLERANCE_S).toFixed(2)} s)`,
+      pass: p.shortestGap >= 2 - GAP_TOLERANCE_S,
     });
     notes.push(`The 200 pollers got ${fmtLoad(p.load)}.`);
-    log(`  ${p.gets} GETs in ${p.seconds.toFixed(1)} s (${fmtLoad(p.load)})`);
+    log(`  ${p.gets} GETs in ${p.seconds.toFixed(1)} s, shortest gap ${gap(p.shortestGap)} (${fmtLoad(p.load)})`);
 
     log(`3. checkout POST vs direct create-payment, ${CHECKOUT_SAMPLES} samples each, interleaved`);
     const c = await checkoutVsDirect(world);

@@ -75,10 +75,26 @@ export async function statusOf(world: World, reference: string): Promise<{ outco
   return (await response.json()) as { outcome: string; final: boolean };
 }
 
-export async function upstreamGets(world: World, reference: string, from: Date, to: Date): Promise<number> {
+/** When the simulator received each upstream GET of one payment between `from` and `to`, oldest first. */
+export async function upstreamGets(world: World, reference: string, from: Date, to: Date): Promise<Date[]> {
   const { requests } = await world.simCall<{ requests: { at: string }[] }>(
     'GET',
     `/_sim/requests?reference=${reference}&method=GET`,
   );
-  return requests.filter(({ at }) => new Date(at) >= from && new Date(at) <= to).length;
+  return requests
+    .map(({ at }) => new Date(at))
+    .filter((at) => at >= from && at <= to)
+    .sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * The shortest time between two consecutive GETs, in seconds (Infinity for fewer than two). "At most one GET per
+ * payment per 2 s" is a minimum spacing: a count over a window would overstate it, since a window of 3 s can
+ * hold two GETs 2 s apart (1.33 "per 2 s") with the rule kept.
+ */
+export function shortestGapSeconds(times: Date[]): number {
+  let shortest = Infinity;
+  for (let i = 1; i < times.length; i++)
+    shortest = Math.min(shortest, (times[i]!.getTime() - times[i - 1]!.getTime()) / 1000);
+  return shortest;
 }
