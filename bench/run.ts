@@ -22,7 +22,7 @@ import { frameworkJs } from './first-load-js';
 import { fmtLoad, pollers, statusVsBare } from './load';
 import { gap, loadFigures } from './load-report';
 import { firstLoadJs } from './pages-js';
-import { machine, verdict, type Row } from './report';
+import { cpuTicks, machine, stealPercent, verdict, type Row } from './report';
 import { kb, log, ms } from './stats';
 import { startWorld } from './world';
 
@@ -69,7 +69,9 @@ async function main() {
     log(`  ${p.gets} GETs in ${p.seconds.toFixed(1)} s, shortest gap ${gap(p.shortestGap)} (${fmtLoad(p.load)})`);
 
     log(`3. checkout POST vs direct create-payment, ${CHECKOUT_SAMPLES} samples each, interleaved`);
+    const stepStart = cpuTicks();
     const c = await checkoutVsDirect(world);
+    const stepSteal = stealPercent(stepStart, cpuTicks());
     const delta = c.shop - c.direct;
     rows.push({
       figure: `Checkout POST p50 (${CHECKOUT_SAMPLES} samples)`,
@@ -86,7 +88,8 @@ async function main() {
         "database, the catalogue read beside drawing the order's id, one statement writing the order, lines, " +
         'payment and the already claimed create operation with its Idempotency-Key (lib/server/orders/' +
         'checkout-write.ts), and after the Vipps call one statement storing the landing page URL with the ' +
-        `operation's success. Warm-up before the samples: ${CHECKOUT_WARMUP} checkouts and direct calls.`,
+        `operation's success. Warm-up before the samples: ${CHECKOUT_WARMUP} checkouts and direct calls. ` +
+        `CPU time stolen by the hypervisor during this step: ${stepSteal.toFixed(1)} %.`,
       `Then ${c.withoutWebhooks.samples} more of each with the simulator's CREATED webhooks dropped (context, not ` +
         `judged): checkout ${ms(c.withoutWebhooks.shop)}, direct ${ms(c.withoutWebhooks.direct)} ` +
         `(+${(c.withoutWebhooks.shop - c.withoutWebhooks.direct).toFixed(1)} ms), bare route ` +
@@ -173,7 +176,8 @@ async function main() {
     `- CPU: ${before.cpu}; memory ${before.memory}; Node ${before.node}`,
     `- Database: ${DB === 'postgres' ? 'a throw-away PostgreSQL database on the local server (pool of 10 per app)' : 'PGlite in a temporary folder'}; simulator in the bench process, rate limits off; one \`next start\` of the production build`,
     `- **Other work was running on this shared 2-core machine** (load average ${before.load} before, ${after.load} after; ` +
-      `${before.busy} other processes above 5 % CPU at the start). The load generator (autocannon), the simulator and ` +
+      `${before.busy} other processes above 5 % CPU at the start; ${stealPercent(before.ticks, after.ticks).toFixed(1)} % of the ` +
+      'CPU time during the run was stolen by the hypervisor for other VMs, from /proc/stat). The load generator (autocannon), the simulator and ' +
       'Chromium share the same 2 cores with the app, so absolute figures are low and noisy: read the ratios.',
     '',
     '| Figure | Measured | Baseline (same run) | Ratio / Δ | Target | Result |',
