@@ -41,11 +41,7 @@ export interface LoadFigures {
   createdUpstream: { gets: number; seconds: number; shortestGap: number };
   /** The same two routes below 100 connections: where the machine, not the route, sets the latency. */
   sweep: { connections: number; bare: Load; final: Load }[];
-  /**
-   * 100 connections again, but offered half the bare route's closed-loop req/s. A closed loop at 100 connections
-   * keeps 100 requests queued, so its p99 is at least 100 / throughput (Little's law): under 50 ms needs over
-   * 2000 req/s. Paced, the queue is what the route makes it, not what the connection count forces.
-   */
+  /** 100 connections again, offered half the bare route's closed-loop req/s (why: the note in load-report.ts). */
   paced: { rate: number; bare: Load; final: Load };
 }
 
@@ -99,7 +95,8 @@ export async function statusVsBare(world: World): Promise<LoadFigures> {
     log(`  ${connections} connections: bare ${fmtLoad(bare)}; AUTHORIZED ${fmtLoad(final)}`);
     sweep.push({ connections, bare, final });
   }
-  const rate = Math.round(combine(rounds.map((r) => r.bare)).rps / 2);
+  const bare = combine(rounds.map((r) => r.bare));
+  const rate = Math.round(bare.rps / 2);
   const paced = {
     rate,
     bare: await pacedLoad(bareUrl, 100, LOAD_SECONDS * 4, rate),
@@ -117,7 +114,7 @@ export async function statusVsBare(world: World): Promise<LoadFigures> {
       final: Math.max(...rounds.map((r) => r.final.p99)),
       created: Math.max(...rounds.map((r) => r.created.p99)),
     },
-    bare: combine(rounds.map((r) => r.bare)),
+    bare,
     final: combine(rounds.map((r) => r.final)),
     created: combine(rounds.map((r) => r.created)),
     createdUpstream: {

@@ -8,12 +8,14 @@ import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integra
 import { startApp, type AppProcess } from '../tests/system/support/app-process';
 import { CART, DB } from './config';
 
+type SimMethod = 'GET' | 'POST' | 'DELETE';
+
 export interface World {
   sim: RunningSimulator;
   app: AppProcess;
   /** The app on 127.0.0.1 (no name lookup in the load generator). */
   appUrl: string;
-  simCall<T = unknown>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T>;
+  simCall<T = unknown>(method: SimMethod, route: string, body?: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export async function startWorld(): Promise<World> {
     dropDb = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   }
   const app = await startApp({ env: { ...dbEnv, VIPPS_BASE_URL: sim.url, BENCH_ROUTES: '1', LOG_LEVEL: 'warn' } });
-  const simCall = async <T>(method: 'GET' | 'POST' | 'DELETE', route: string, body?: unknown): Promise<T> => {
+  const simCall = async <T>(method: SimMethod, route: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${sim.url}${route}`, {
       method,
       headers: { 'content-type': 'application/json' },
