@@ -1,12 +1,12 @@
 // The webhook inbox (issue 11.2): one `webhook_deliveries` row per delivery that reached the route handler,
 // accepted or refused, with what processing did. Refused rows are bounded twice — a per-instance budget per
 // minute and a row cap at retention time — so a flood of forgeries cannot fill the database.
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { WebhookDeliveryItem, WebhookInboxFilter } from '@/lib/admin-observability-api';
 import { WEBHOOK_INBOX_PAGE_SIZE } from '@/lib/admin-observability-api';
 import { redactBodyText } from '../api-log/redact';
 import type { Db } from '../db/core';
-import { orders, payments, webhookDeliveries } from '../db/schema';
+import { orders, payments, webhookDeliveries, webhookEvents } from '../db/schema';
 import { countDeleted } from '../db/rows';
 import type { WebhookVerificationFailure } from '../vipps/webhook-signature';
 
@@ -104,12 +104,30 @@ export async function recordDelivery(
   return row?.id;
 }
 
-/** Records what processing did on the delivery that first brought the event (not on its duplicates). */
-export async function markEventProcessed(db: Db, eventId: number, result: string): Promise<void> {
+/**
+ * Records what processing did on the event and on the delivery it came with (by its id: `event_id` has no index,
+ * and the inbox keeps weeks of rows), in one statement.
+ */
+export async function markProcessed(
+  db: Db,
+  target: { eventId: number; deliveryId: number | undefined },
+  result: string,
+): Promise<void> {
+  const event = db
+    .update(webhookEvents)
+    .set({ result, processedAt: sql`now()` })
+    .where(eq(webhookEvents.id, target.eventId));
+  if (target.deliveryId === undefined) {
+    await event;
+    return;
+  }
+  // A data-modifying CTE runs whether or not the main statement reads it (PostgreSQL docs, "WITH").
+  const processedEvent = db.$with('processed_event').as(event.returning({ id: webhookEvents.id }));
   await db
+    .with(processedEvent)
     .update(webhookDeliveries)
     .set({ result, processedAt: sql`now()` })
-    .where(and(eq(webhookDeliveries.eventId, eventId), eq(webhookDeliveries.duplicate, false)));
+    .where(eq(webhookDeliveries.id, target.deliveryId));
 }
 
 export interface DeliveryRetention {

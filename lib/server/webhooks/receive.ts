@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { WebhookDeliveryItem } from '@/lib/admin-observability-api';
-import { payments, staffActions, webhookDeliveries, webhookEvents } from '../db/schema';
+import { payments, staffActions, webhookEvents } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from '../orders/deps';
 import { syncPayment } from '../orders/sync';
@@ -11,7 +11,7 @@ import {
   REFUSAL,
   deliveryById,
   deliveryItemById,
-  markEventProcessed,
+  markProcessed,
   recordDelivery,
   refusalReasonFor,
   type DeliveryRecord,
@@ -49,11 +49,12 @@ const tooLarge = () =>
  * The inbox is for staff: failing to write it must not change what Vipps is told (a 401 stays a 401, an
  * accepted event stays accepted, since `webhook_events` already holds it).
  */
-async function keepDelivery(deps: OrdersDeps, delivery: DeliveryRecord): Promise<void> {
+async function keepDelivery(deps: OrdersDeps, delivery: DeliveryRecord): Promise<number | undefined> {
   try {
-    await recordDelivery(deps.db, delivery);
+    return await recordDelivery(deps.db, delivery);
   } catch (error) {
     deps.log.warn({ err: error }, 'could not store the webhook delivery in the inbox');
+    return undefined;
   }
 }
 
@@ -87,16 +88,23 @@ export async function readWebhookBody(deps: OrdersDeps, request: Request): Promi
   return rawBody;
 }
 
+/** A stored event, as processing needs it: what it is about, and the delivery that brought it. */
+export interface ReceivedEvent {
+  eventId: number;
+  duplicate: boolean;
+  reference: string;
+  name: string;
+  /** Its inbox row; undefined when writing the inbox failed (which never stops the event). */
+  deliveryId?: number;
+}
+
 /**
  * Verifies the delivery (signature and date, before anything else is read), then stores the event once. The
  * answer goes back to Vipps straight after; `processWebhookEvent` does the slow part (reading the payment).
  * An event's identity is everything Vipps says about it, so a redelivery — or a replay by someone who captured
  * one — is recognised and changes nothing.
  */
-export async function receiveWebhook(
-  deps: OrdersDeps,
-  incoming: IncomingWebhook,
-): Promise<{ eventId: number; duplicate: boolean }> {
+export async function receiveWebhook(deps: OrdersDeps, incoming: IncomingWebhook): Promise<ReceivedEvent> {
   const refuse = async (refusalReason: string, { verified }: { verified: boolean }) => {
     await keepDelivery(deps, { verified, refusalReason, rawBody: incoming.rawBody, ...claimsOf(incoming.rawBody) });
   };
@@ -152,63 +160,57 @@ export async function receiveWebhook(
     })
     .onConflictDoNothing({ target: webhookEvents.eventKey })
     .returning({ id: webhookEvents.id });
-  const stored = { verified: true, rawBody: incoming.rawBody, reference: parsed.reference, name: parsed.name };
+  const about = { reference: parsed.reference, name: parsed.name };
+  const stored = { verified: true, rawBody: incoming.rawBody, ...about };
   if (inserted[0]) {
-    await keepDelivery(deps, { ...stored, eventId: inserted[0].id });
-    return { eventId: inserted[0].id, duplicate: false };
+    const eventId = inserted[0].id;
+    const deliveryId = await keepDelivery(deps, { ...stored, eventId });
+    return { eventId, duplicate: false, deliveryId, ...about };
   }
   const [existing] = await deps.db
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
     .where(eq(webhookEvents.eventKey, eventKey));
-  await keepDelivery(deps, { ...stored, eventId: existing!.id, duplicate: true, result: 'duplicate' });
-  return { eventId: existing!.id, duplicate: true };
+  const deliveryId = await keepDelivery(deps, {
+    ...stored,
+    eventId: existing!.id,
+    duplicate: true,
+    result: 'duplicate',
+  });
+  return { eventId: existing!.id, duplicate: true, deliveryId, ...about };
 }
 
 /**
  * A webhook is only a signal: read the payment from Vipps and apply that (DESIGN). Late, duplicated or
  * out-of-order events therefore cannot move the order to a state Vipps does not report. The result is kept on
- * the event and on the delivery that brought it.
+ * the event and on the delivery that brought it. Takes the event as `receiveWebhook` stored it, so it is not
+ * read back: this runs for every delivery, right after the answer to Vipps (issue 10 point 7's checkout figure).
  */
-export async function processWebhookEvent(deps: OrdersDeps, eventId: number): Promise<string> {
-  const result = await processEvent(deps, eventId);
-  await markEventProcessed(deps.db, eventId, result);
+export async function processWebhookEvent(deps: OrdersDeps, event: ReceivedEvent): Promise<string> {
+  const result = await resultOf(deps, event);
+  await markProcessed(deps.db, { eventId: event.eventId, deliveryId: event.deliveryId }, result);
   return result;
 }
 
-async function processEvent(deps: OrdersDeps, eventId: number): Promise<string> {
-  const [event] = await deps.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId));
-  if (!event) return 'missing';
+async function resultOf(deps: OrdersDeps, event: Pick<ReceivedEvent, 'reference' | 'name'>): Promise<string> {
   const [payment] = await deps.db
-    .select({ reference: payments.reference, redirectUrl: payments.redirectUrl })
+    .select({ redirectUrl: payments.redirectUrl })
     .from(payments)
     .where(eq(payments.reference, event.reference));
-  let result = 'unknown_reference';
-  if (payment && event.name === 'CREATED' && payment.redirectUrl) {
-    // Our create call already told us the payment exists (we hold its redirect URL), so this event brings no news.
-    // Reading anyway would add an upstream GET outside the status route's 2 s claim (issue 10 point 2: a poll and
-    // this read landed 0.1 s apart when the delivery was a little late).
-    result = 'nothing_new';
-  } else if (payment) {
-    try {
-      await syncPayment(deps, event.reference);
-      result = 'synced';
-    } catch (error) {
-      deps.log.warn({ err: error, reference: event.reference }, 'webhook processing failed; the reconciler will retry');
-      result = `failed: ${error instanceof Error ? error.name : 'error'}`;
-    }
+  if (!payment) return 'unknown_reference';
+  // Our create call already told us the payment exists (we hold its redirect URL), so this event brings no news.
+  // Reading anyway would add an upstream GET outside the status route's 2 s claim (issue 10 point 2: a poll and
+  // this read landed 0.1 s apart when the delivery was a little late).
+  if (event.name === 'CREATED' && payment.redirectUrl) return 'nothing_new';
+  try {
+    await syncPayment(deps, event.reference);
+    return 'synced';
+  } catch (error) {
+    deps.log.warn({ err: error, reference: event.reference }, 'webhook processing failed; the reconciler will retry');
+    return `failed: ${error instanceof Error ? error.name : 'error'}`;
   }
-  await deps.db
-    .update(webhookEvents)
-    .set({ processedAt: sql`now()`, result })
-    .where(eq(webhookEvents.id, eventId));
-  return result;
 }
 
-/**
- * Staff's "process again" for one delivery: reads the payment of its stored (verified) event from Vipps once
- * more and records the new result on that delivery. A refused delivery proves nothing and is never processed.
- */
 /**
  * Staff's "process again": the event is read again (the payment from Vipps, never from the body), and who did
  * it goes into the order's append-only staff log like any other staff action.
@@ -228,11 +230,12 @@ export async function reprocessDelivery(
       detail: `It was refused (${delivery.refusalReason ?? 'not verified'}), so nothing in it can be trusted. The reconciler reads every open payment from Vipps anyway.`,
     });
   }
-  const result = await processEvent(deps, delivery.eventId);
-  await deps.db
-    .update(webhookDeliveries)
-    .set({ result, processedAt: sql`now()` })
-    .where(eq(webhookDeliveries.id, deliveryId));
+  const [event] = await deps.db
+    .select({ reference: webhookEvents.reference, name: webhookEvents.name })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.id, delivery.eventId));
+  const result = event ? await resultOf(deps, event) : 'missing';
+  await markProcessed(deps.db, { eventId: delivery.eventId, deliveryId }, result);
   if (delivery.reference !== null) {
     await deps.db.insert(staffActions).values({
       staffEmail,

@@ -46,8 +46,11 @@ describe('webhook receiver', () => {
     const incoming = signedDelivery(secret, ePaymentEvent(reference));
     const first = await receiveWebhook(getWorld().deps(), incoming);
     expect(first.duplicate).toBe(false);
-    expect(await receiveWebhook(getWorld().deps(), incoming)).toEqual({ eventId: first.eventId, duplicate: true });
-    expect(await processWebhookEvent(getWorld().deps(), first.eventId)).toBe('synced');
+    expect(await receiveWebhook(getWorld().deps(), incoming)).toMatchObject({
+      eventId: first.eventId,
+      duplicate: true,
+    });
+    expect(await processWebhookEvent(getWorld().deps(), first)).toBe('synced');
     const [payment] = await getWorld().handle.db.select().from(payments).where(eq(payments.reference, reference));
     expect(payment?.vippsState).toBe('AUTHORIZED');
   });
@@ -57,10 +60,10 @@ describe('webhook receiver', () => {
     const { reference } = await checkout();
     await getWorld().harness.approve(reference);
     const authorized = await receiveWebhook(getWorld().deps(), signedDelivery(secret, ePaymentEvent(reference)));
-    await processWebhookEvent(getWorld().deps(), authorized.eventId);
+    await processWebhookEvent(getWorld().deps(), authorized);
     // A CREATED event arriving after AUTHORIZED: still only a signal to read the payment, which is AUTHORIZED.
     const late = await receiveWebhook(getWorld().deps(), signedDelivery(secret, ePaymentEvent(reference, 'CREATED')));
-    await processWebhookEvent(getWorld().deps(), late.eventId);
+    await processWebhookEvent(getWorld().deps(), late);
     const [payment] = await getWorld().handle.db.select().from(payments).where(eq(payments.reference, reference));
     expect(payment?.vippsState).toBe('AUTHORIZED');
   });

@@ -112,8 +112,8 @@ describe('the webhook inbox', () => {
     const secret = await registeredSecret();
     const reference = await checkout();
     const readsBefore = await getsOf(reference);
-    const { eventId } = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference, 'CREATED')));
-    expect(await processWebhookEvent(deps(), eventId)).toBe('nothing_new');
+    const created = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference, 'CREATED')));
+    expect(await processWebhookEvent(deps(), created)).toBe('nothing_new');
     // A read here would sit outside the status route's one-GET-per-2-s claim (seen in CI: two GETs 0.1 s apart).
     expect(await getsOf(reference)).toBe(readsBefore);
   });
@@ -126,7 +126,7 @@ describe('the webhook inbox', () => {
     const first = await receiveWebhook(deps(), incoming);
     await receiveWebhook(deps(), incoming); // Vipps redelivers
     await expect(receiveWebhook(deps(), signedDelivery(`${secret}x`, ePaymentEvent(reference)))).rejects.toThrow();
-    expect(await processWebhookEvent(deps(), first.eventId)).toBe('synced');
+    expect(await processWebhookEvent(deps(), first)).toBe('synced');
 
     const mine = await deliveriesFor(db(), reference);
     expect(mine.map((d) => [d.verified, d.duplicate, d.eventId, d.result, d.canReprocess])).toEqual([
@@ -155,12 +155,39 @@ describe('the webhook inbox', () => {
     expect(new Set([...mine, ...all.deliveries].map((d) => d.orderNumber))).toEqual(new Set([orderNumber]));
   });
 
+  it('marks the event and the one delivery that brought it; an event whose inbox row failed is still marked', async () => {
+    const secret = await registeredSecret();
+    const reference = await checkout();
+    await getWorld().harness.approve(reference);
+    const event = ePaymentEvent(reference);
+    const authorized = await receiveWebhook(deps(), signedDelivery(secret, event));
+    const redelivered = await receiveWebhook(deps(), signedDelivery(secret, event));
+    const created = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference, 'CREATED')));
+    expect(await processWebhookEvent(deps(), authorized)).toBe('synced');
+    // As if the inbox INSERT had failed: the event is still stored, processed and marked.
+    expect(await processWebhookEvent(deps(), { ...created, deliveryId: undefined })).toBe('nothing_new');
+
+    const events = await db().select().from(webhookEvents).where(eq(webhookEvents.reference, reference));
+    expect(events.map((e) => [e.id, e.result, e.processedAt !== null]).sort()).toEqual(
+      [
+        [authorized.eventId, 'synced', true],
+        [created.eventId, 'nothing_new', true],
+      ].sort(),
+    );
+    const deliveries = await deliveriesFor(db(), reference);
+    expect(deliveries.map((d) => [d.id, d.result, d.processedAt !== null])).toEqual([
+      [authorized.deliveryId, 'synced', true],
+      [redelivered.deliveryId, 'duplicate', true],
+      [created.deliveryId, null, false],
+    ]);
+  });
+
   it('reprocesses an accepted delivery by reading the payment from Vipps again', async () => {
     const secret = await registeredSecret();
     const reference = await checkout();
     // The event arrives before Vipps reports the authorization (or processing failed): the payment stays open.
-    const { eventId } = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference)));
-    expect(await processWebhookEvent(deps(), eventId)).toBe('synced');
+    const received = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference)));
+    expect(await processWebhookEvent(deps(), received)).toBe('synced');
     expect((await paymentRow(reference)).vippsState).toBe('CREATED');
     await getWorld().harness.approve(reference);
     const [delivery] = await deliveriesFor(db(), reference);

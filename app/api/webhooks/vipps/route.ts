@@ -12,12 +12,12 @@ export const dynamic = 'force-dynamic';
 export const POST = withProblems(async (request) => {
   const deps = await ordersDeps();
   const rawBody = await readWebhookBody(deps, request);
-  const { eventId, duplicate } = await receiveWebhook(deps, {
+  const received = await receiveWebhook(deps, {
     method: request.method,
     headers: request.headers,
     rawBody,
     now: Date.now(),
   });
-  if (!duplicate) after(() => processWebhookEvent(deps, eventId));
-  return Response.json({ received: true, duplicate });
+  if (!received.duplicate) after(() => processWebhookEvent(deps, received));
+  return Response.json({ received: true, duplicate: received.duplicate });
 });
