@@ -1,16 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { APP_URL } from './support/servers';
 import { createSimulatorPayment, simulatorPaymentState } from './support/simulator-api';
 
 // The simulator's landing page plays the Vipps app in every checkout test, so it must work by keyboard alone,
 // pass axe, and send the shopper back to returnUrl exactly as Vipps does.
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 function uniqueReference(label: string) {
   return `e2e-${label}-${Date.now()}`;

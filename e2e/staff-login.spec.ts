@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { DEMO_STAFF, signInAs } from './support/staff';
 
 // The demo's printed operator login (seeded while the Vipps host is the local simulator).
@@ -10,8 +10,7 @@ test.describe('staff sign-in', () => {
     await page.goto('/admin');
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
     await expect(page.getByRole('heading', { name: 'Staff sign-in' })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test('a wrong password is refused with a clear message', async ({ page }) => {
