@@ -213,7 +213,8 @@ async function resultOf(deps: OrdersDeps, event: Pick<ReceivedEvent, 'reference'
 
 /**
  * Staff's "process again": the event is read again (the payment from Vipps, never from the body), and who did
- * it goes into the order's append-only staff log like any other staff action.
+ * it goes into the order's append-only staff log like any other staff action. A refused delivery proves nothing
+ * and is never processed.
  */
 export async function reprocessDelivery(
   deps: OrdersDeps,
