@@ -34,7 +34,8 @@ function OrderLink({ delivery }: { delivery: WebhookDeliveryItem }) {
   return (
     <>
       {claimed && 'claims '}
-      {delivery.reference} → {target}
+      {/* A reference has no spaces: only it may break anywhere, not the words around it (seen at 390 px). */}
+      <span className="break-all">{delivery.reference}</span> → {target}
     </>
   );
 }
@@ -63,10 +64,10 @@ export function WebhookDeliveries({ deliveries, canReprocess }: WebhookDeliverie
               {formatDateTime(d.receivedAt)}
             </time>
           </div>
-          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 break-all text-xs text-shop-muted">
-            <div className="flex gap-1">
-              <dt>Order</dt>
-              <dd data-testid="webhook-order">
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-shop-muted">
+            <div className="flex min-w-0 gap-1">
+              <dt className="shrink-0">Order</dt>
+              <dd data-testid="webhook-order" className="min-w-0">
                 <OrderLink delivery={d} />
               </dd>
             </div>
