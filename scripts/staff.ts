@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../lib/server/db/core';
-import { addStaff, listStaff, removeStaff } from '../lib/server/auth/staff-accounts';
+import { addStaff, listStaff, newStaffSchema, removeStaff, type NewStaff } from '../lib/server/auth/staff-accounts';
 import { EnvError, parseEnv } from '../lib/server/env/schema';
 import { readSecret } from './read-secret';
 
@@ -39,34 +39,57 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = parseEnv(process.env);
+  // The whole command is checked before the database is opened: a typo is answered at once, and never waits
+  // for, or creates, a PGlite folder.
+  const job = await jobFor(command, argument, values);
   const handle = await openDb({
     url: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? undefined : path.resolve(env.PGLITE_DIR),
   });
   try {
-    if (command === 'list') {
-      for (const s of await listStaff(handle.db)) {
-        console.log(`${s.email}\t${s.role}\t${s.name}${s.disabledAt ? '\t(disabled)' : ''}`);
+    switch (job.kind) {
+      case 'list':
+        for (const s of await listStaff(handle.db)) {
+          console.log(`${s.email}\t${s.role}\t${s.name}${s.disabledAt ? '\t(disabled)' : ''}`);
+        }
+        return 0;
+      case 'remove': {
+        const removed = await removeStaff(handle.db, job.email);
+        console.log(removed ? `Removed ${job.email}.` : `No account ${job.email}.`);
+        return removed ? 0 : 1;
       }
-      return 0;
+      case 'add': {
+        const staff = await addStaff(handle.db, job.staff, { replace: job.replace });
+        console.log(`${job.replace ? 'Saved' : 'Added'} ${staff.email} (${staff.role}).`);
+        return 0;
+      }
     }
-    if (command === 'remove') {
-      if (!argument) throw new Error('Which account? npm run staff -- remove <e-mail>');
-      const removed = await removeStaff(handle.db, argument);
-      console.log(removed ? `Removed ${argument}.` : `No account ${argument}.`);
-      return removed ? 0 : 1;
-    }
-    const password = process.env.STAFF_PASSWORD ?? (await readSecret(`Password for ${values.email ?? '?'}: `));
-    const staff = await addStaff(
-      handle.db,
-      { email: values.email ?? '', name: values.name ?? '', role: values.role as 'viewer', password },
-      { replace: values.replace },
-    );
-    console.log(`${values.replace ? 'Saved' : 'Added'} ${staff.email} (${staff.role}).`);
-    return 0;
   } finally {
     await handle.close();
   }
+}
+
+type Job = { kind: 'list' } | { kind: 'remove'; email: string } | { kind: 'add'; staff: NewStaff; replace: boolean };
+
+/** The command with its input validated (zod issues and plain errors are printed by the caller). */
+async function jobFor(
+  command: string,
+  argument: string | undefined,
+  values: { email?: string; name?: string; role?: string; replace?: boolean },
+): Promise<Job> {
+  if (command === 'list') return { kind: 'list' };
+  if (command === 'remove') {
+    if (!argument) throw new Error('Which account? npm run staff -- remove <e-mail>');
+    return { kind: 'remove', email: argument };
+  }
+  const password = process.env.STAFF_PASSWORD ?? (await readSecret(`Password for ${values.email ?? '?'}: `));
+  const staff = newStaffSchema.parse({
+    email: values.email ?? '',
+    name: values.name ?? '',
+    role: values.role,
+    password,
+  });
+  return { kind: 'add', staff, replace: values.replace ?? false };
 }
 
 main().then(

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,15 +36,21 @@ describe('npm run staff', () => {
     expect(remove.code).toBe(0);
   }, 60_000);
 
-  it('explains bad input instead of creating anything', async () => {
+  it('explains bad input before opening the database, and creates nothing', async () => {
+    // A folder that does not exist yet: opening the database would create it (and, for PGlite, take seconds).
+    const unopened = path.join(dir, 'never-opened');
     const bad = await staff(['add', '--email', 'not-an-email', '--name', 'X', '--role', 'boss'], {
-      env: { STAFF_PASSWORD: 'short' },
+      env: { STAFF_PASSWORD: 'short', PGLITE_DIR: unopened },
     });
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/--email/);
     expect(bad.out).toMatch(/--role/);
     expect(bad.out).toMatch(/--password: must be at least 12 characters/);
     expect(bad.out).not.toContain('Added');
+    const noTarget = await staff(['remove'], { env: { PGLITE_DIR: unopened } });
+    expect(noTarget.code).toBe(1);
+    expect(noTarget.out).toContain('Which account?');
+    expect(existsSync(unopened)).toBe(false);
   }, 60_000);
 
   it('refuses to open a PGlite folder another live process holds (a running shop would lose writes)', async () => {
