@@ -23,7 +23,9 @@ export function CartBadge() {
         <circle cx="10" cy="20" r="1.4" />
         <circle cx="17" cy="20" r="1.4" />
       </svg>
-      <span>Cart</span>
+      {/* The space makes the visible text "Cart 2", which the accessible name "Cart, 2 items" then contains
+          (WCAG 2.5.3 Label in Name; without it the text read "Cart2"). Flex layout does not render it. */}
+      <span>Cart</span>{' '}
       <span
         data-testid="cart-count"
         className="min-w-6 rounded-full bg-vipps-dark px-1.5 text-center text-xs font-bold leading-5 text-white"
