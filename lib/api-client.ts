@@ -1,5 +1,6 @@
 // How the shop's pages talk to its own API: JSON in, JSON or application/problem+json out. Every call ends in
 // one of three plain results so components never have to guess from a thrown error what happened.
+import { createBrand } from './brand';
 import type { PaymentStartedResponse } from '@/lib/shop-api';
 
 export interface FieldProblem {
@@ -91,11 +92,17 @@ export function isPaymentStarted(data: unknown): data is PaymentStartedResponse 
   }
 }
 
+const API_PROBLEM_ERROR = createBrand('api-problem-error');
+
+/** An ApiProblemError from any chunk's copy of this module (lib/brand.ts says why not instanceof). */
+export const isApiProblemError = (error: unknown): error is ApiProblemError => API_PROBLEM_ERROR.isOn(error);
+
 /** Thrown by the SWR fetcher so screens can tell "no such payment" from "cannot reach the shop". */
 export class ApiProblemError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.title);
     this.name = 'ApiProblemError';
+    API_PROBLEM_ERROR.mark(this);
   }
 }
 

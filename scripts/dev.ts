@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
 import { DEMO_STAFF } from '../lib/server/auth/demo-staff';
-import { EnvError, parseEnv } from '../lib/server/env/schema';
+import { isEnvError, parseEnv } from '../lib/server/env/schema';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
 
@@ -15,7 +15,7 @@ let env;
 try {
   env = parseEnv(process.env);
 } catch (error) {
-  if (error instanceof EnvError) {
+  if (isEnvError(error)) {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../lib/server/db/core';
 import { addStaff, listStaff, newStaffSchema, removeStaff, type NewStaff } from '../lib/server/auth/staff-accounts';
-import { EnvError, parseEnv } from '../lib/server/env/schema';
+import { isEnvError, parseEnv } from '../lib/server/env/schema';
 import { readSecret } from './read-secret';
 
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -95,7 +95,7 @@ async function jobFor(
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof EnvError) console.error(`\n${error.message}\n`);
+    if (isEnvError(error)) console.error(`\n${error.message}\n`);
     else if (error && typeof error === 'object' && 'issues' in error) {
       const issues = (error as { issues: Array<{ path: PropertyKey[]; message: string }> }).issues;
       console.error(issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('\n') + `\n\n${USAGE}`);

@@ -13,7 +13,10 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
     );
   }
   if (state.phase !== 'problem') return null;
-  const { title, detail } = state.problem;
+  const { title, detail, code } = state.problem;
+  // Vipps was busy or unreachable and nothing was sent on (a 503 `vipps_unavailable`): there is nothing for the
+  // shopper to fix, only to wait a moment; pressing again resumes this same checkout (same key, same order).
+  const retryLater = code === 'vipps_unavailable';
   return (
     <div role="alert" data-testid="checkout-error" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
       <p className="font-semibold">{title}</p>
@@ -25,7 +28,13 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
           ))}
         </ul>
       )}
-      <p className="mt-1">Your cart is kept. Fix what is shown and try again.</p>
+      {retryLater ? (
+        <p className="mt-1" data-testid="checkout-try-again">
+          Your cart is kept and nothing was charged. Press “Pay with Vipps” again in a moment.
+        </p>
+      ) : (
+        <p className="mt-1">Your cart is kept. Fix what is shown and try again.</p>
+      )}
     </div>
   );
 }

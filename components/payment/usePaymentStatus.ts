@@ -2,13 +2,13 @@
 
 import { useCallback, useEffect, useRef } from 'react';
 import useSWR from 'swr';
-import { ApiProblemError, getJson } from '@/lib/api-client';
+import { getJson, isApiProblemError } from '@/lib/api-client';
 import { POLL_INTERVAL_MS, SLOW_POLL_INTERVAL_MS, pollInterval } from '@/lib/payment/polling';
 import type { PaymentStatusResponse } from '@/lib/shop-api';
 
 export const paymentStatusUrl = (reference: string) => `/api/payments/${encodeURIComponent(reference)}`;
 
-export const isNotFound = (error: unknown) => error instanceof ApiProblemError && error.problem.status === 404;
+export const isNotFound = (error: unknown) => isApiProblemError(error) && error.problem.status === 404;
 
 /**
  * Polls `GET /api/payments/{reference}` until the answer is final: every 1 s, every 10 s after the bound,

@@ -1,9 +1,9 @@
-import { EnvError, parseEnv } from './schema';
+import { isEnvError, parseEnv } from './schema';
 
 try {
   parseEnv(process.env);
 } catch (error) {
-  if (!(error instanceof EnvError)) throw error;
+  if (!isEnvError(error)) throw error;
   console.error(`\n${error.message}\n`);
   process.exit(1);
 }

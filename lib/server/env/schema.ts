@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createBrand } from '../../brand';
 import { DEMO_STAFF } from '../auth/demo-staff';
 
 /**
@@ -128,6 +129,11 @@ export type Env = z.infer<typeof rawSchema> & { [K in (typeof SECRET_KEYS)[numbe
   usingLocalVipps: boolean;
 };
 
+const ENV_ERROR = createBrand('env-error');
+
+/** An EnvError from any copy of this module (lib/brand.ts says why not instanceof). */
+export const isEnvError = (error: unknown): error is EnvError => ENV_ERROR.isOn(error);
+
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
     super(
@@ -136,6 +142,7 @@ export class EnvError extends Error {
         problems.map((p) => `  - ${p}`).join('\n'),
     );
     this.name = 'EnvError';
+    ENV_ERROR.mark(this);
   }
 }
 

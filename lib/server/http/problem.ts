@@ -2,15 +2,8 @@
 // browsers and tests branch on, a human `title`/`detail`, and field errors for validation (DESIGN "Errors").
 // Pure (no server-only) so the mapping is unit-testable.
 import type { z } from 'zod';
-import {
-  VippsAuthError,
-  VippsConfigError,
-  VippsError,
-  VippsNotPerformedError,
-  VippsOutcomeUnknownError,
-  VippsRejectedError,
-  VippsResponseError,
-} from '../vipps/errors';
+import { createBrand } from '../../brand';
+import { isVippsError, type VippsErrorKind } from '../vipps/errors';
 
 export type ProblemCode =
   | 'bad_json'
@@ -48,9 +41,16 @@ export interface ProblemInit {
   title: string;
   detail?: string;
   errors?: FieldError[];
+  /** Sent as `Retry-After` (seconds): when trying again is worth it. */
+  retryAfterSeconds?: number;
   /** Logged, never sent. */
   cause?: unknown;
 }
+
+const PROBLEM_ERROR = createBrand('problem-error');
+
+/** A ProblemError from any bundle's copy of this file (lib/brand.ts says why not instanceof). */
+export const isProblemError = (error: unknown): error is ProblemError => PROBLEM_ERROR.isOn(error);
 
 /** Throw from lib or route code; `problemFromError` turns it into the response as is. */
 export class ProblemError extends Error {
@@ -59,15 +59,18 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: FieldError[];
+  readonly retryAfterSeconds?: number;
 
-  constructor({ status, code, title, detail, errors, cause }: ProblemInit) {
+  constructor({ status, code, title, detail, errors, retryAfterSeconds, cause }: ProblemInit) {
     super(detail ? `${title}: ${detail}` : title, { cause });
+    PROBLEM_ERROR.mark(this);
     this.name = 'ProblemError';
     this.status = status;
     this.code = code;
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   toBody(): ProblemBody {
@@ -93,7 +96,6 @@ export function validationProblem(error: z.ZodError): ProblemError {
   });
 }
 
-type ErrorClass = abstract new (...args: never[]) => Error;
 type PublicProblem = Omit<ProblemInit, 'cause'>;
 
 const INTERNAL: PublicProblem = {
@@ -103,71 +105,55 @@ const INTERNAL: PublicProblem = {
   detail: 'Try again in a moment.',
 };
 
+const UNCONFIRMED: PublicProblem = {
+  status: 503,
+  code: 'vipps_outcome_unknown',
+  title: 'Vipps did not confirm the operation',
+  detail: 'It may or may not have happened. It will be checked against Vipps; do not repeat it by hand.',
+};
+
 /**
- * Every thrown error the browser may meet, mapped to what it is told — first match wins, so subclasses come
- * before their parents. Vipps errors become our own wording: their titles, codes and trace ids are for our
- * logs, never for the browser (DESIGN: no Vipps internals in responses).
+ * What the browser is told for each kind of Vipps error (a Record, so a new kind cannot be forgotten). Vipps
+ * errors become our own wording: their titles, codes and trace ids are for our logs, never for the browser
+ * (DESIGN: no Vipps internals in responses).
  */
-export const ERROR_PROBLEMS: readonly (readonly [ErrorClass, PublicProblem])[] = [
+export const VIPPS_PROBLEMS: Readonly<Record<VippsErrorKind, PublicProblem>> = {
   // Our own bug or configuration (a bad key, a non-integer amount): nothing was sent; not Vipps' fault.
-  [VippsConfigError, INTERNAL],
-  [
-    VippsRejectedError,
-    {
-      status: 409,
-      code: 'vipps_rejected',
-      title: 'Vipps refused the operation',
-      detail: 'Nothing was changed. Reload and check the payment.',
-    },
-  ],
-  ...[VippsOutcomeUnknownError, VippsResponseError].map(
-    (errorClass) =>
-      [
-        errorClass,
-        {
-          status: 503,
-          code: 'vipps_outcome_unknown',
-          title: 'Vipps did not confirm the operation',
-          detail: 'It may or may not have happened. It will be checked against Vipps; do not repeat it by hand.',
-        },
-      ] as const,
-  ),
-  // Rate limited or no token before anything was sent: definitely not done, safe to try again.
-  [
-    VippsNotPerformedError,
-    {
-      status: 503,
-      code: 'vipps_unavailable',
-      title: 'Vipps is busy right now',
-      detail: 'Nothing was changed. Try again in a moment.',
-    },
-  ],
-  // Wrong credentials, Vipps refusing to serve us, or a call that was never sent: nothing happened.
-  [
-    VippsAuthError,
-    { status: 502, code: 'vipps_unavailable', title: 'Vipps cannot be used right now', detail: 'Try again later.' },
-  ],
-  [
-    VippsError,
-    {
-      status: 503,
-      code: 'vipps_unavailable',
-      title: 'Vipps cannot be used right now',
-      detail: 'Nothing was changed. Try again in a moment.',
-    },
-  ],
-];
+  config: INTERNAL,
+  rejected: {
+    status: 409,
+    code: 'vipps_rejected',
+    title: 'Vipps refused the operation',
+    detail: 'Nothing was changed. Reload and check the payment.',
+  },
+  'outcome-unknown': UNCONFIRMED,
+  'malformed-response': UNCONFIRMED,
+  // Rate limited or no token before anything was sent: definitely not done, safe to try again. The client has
+  // already waited out Vipps' own Retry-After until its deadline; a few seconds more is an honest hint.
+  'not-performed': {
+    status: 503,
+    code: 'vipps_unavailable',
+    title: 'Vipps is busy right now',
+    detail: 'Nothing was changed. Try again in a moment.',
+    retryAfterSeconds: 10,
+  },
+  // Wrong credentials: Vipps refuses to serve us, and nothing happened. An operator must act first.
+  auth: { status: 502, code: 'vipps_unavailable', title: 'Vipps cannot be used right now', detail: 'Try again later.' },
+};
 
 /** Maps any thrown value to a problem the browser may see (the original stays as `cause`, for the log). */
 export function problemFromError(error: unknown): ProblemError {
-  if (error instanceof ProblemError) return error;
-  const match = ERROR_PROBLEMS.find(([errorClass]) => error instanceof errorClass);
-  return new ProblemError({ ...(match?.[1] ?? INTERNAL), cause: error });
+  if (isProblemError(error)) return error;
+  const problem = isVippsError(error) ? VIPPS_PROBLEMS[error.kind] : INTERNAL;
+  return new ProblemError({ ...problem, cause: error });
 }
 
 export function problemResponse(problem: ProblemError, headers?: HeadersInit): Response {
   const response = Response.json(problem.toBody(), { status: problem.status, headers });
   response.headers.set('content-type', 'application/problem+json');
+  if (problem.retryAfterSeconds !== undefined && !response.headers.has('retry-after')) {
+    response.headers.set('retry-after', String(problem.retryAfterSeconds));
+  }
   return response;
 }
 
@@ -186,7 +172,7 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) throw tooLarge();
     body = JSON.parse(text);
   } catch (error) {
-    if (error instanceof ProblemError) throw error;
+    if (isProblemError(error)) throw error;
     throw new ProblemError({ status: 400, code: 'bad_json', title: 'The request body is not valid JSON' });
   }
   const parsed = schema.safeParse(body);

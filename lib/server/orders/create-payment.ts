@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { ProblemError } from '../http/problem';
-import { VippsRejectedError } from '../vipps/errors';
+import { isVippsError } from '../vipps/errors';
 import type { CreatePaymentRequest } from '../vipps/types';
 import type { OrdersDeps } from './deps';
 import type { Db } from '../db/core';
@@ -82,7 +82,7 @@ async function sendCreate(deps: OrdersDeps, reference: string, operation: Create
       await releaseOperation(db, operation.id);
     }
     log.warn({ err: error, reference, status }, 'create payment did not succeed');
-    if (error instanceof VippsRejectedError) throw createRejected(error.code);
+    if (isVippsError(error, 'rejected')) throw createRejected(error.code);
     throw error;
   }
 }

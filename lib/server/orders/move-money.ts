@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { paymentOperations, payments, staffActions } from '../db/schema';
 import { ProblemError } from '../http/problem';
+import { isVippsError, type VippsNotPerformedError } from '../vipps/errors';
 import type { ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
 import { checkAmount, headroom, type InFlight, type MoneyMove } from './money-rules';
@@ -26,8 +27,6 @@ export interface MoveResult {
   /** Vipps' error code and title when it refused (for staff, never for shoppers). */
   vippsCode: string | null;
   vippsTitle: string | null;
-  /** The error that ended the call when it did not succeed: for the caller to map and log, never to send. */
-  failure?: unknown;
 }
 
 export async function inFlightOf(db: Db, reference: string): Promise<InFlight> {
@@ -49,6 +48,11 @@ const conflict = (title: string, detail?: string) => new ProblemError({ status: 
  * Capture, refund or cancel, as the money rules say: under the payment's row lock, check what is left (counting
  * operations still in flight, so two staff or two instances cannot both take the same money) and write the
  * operation row with its Idempotency-Key; then call Vipps, and record the outcome and the staff action.
+ *
+ * What Vipps answered is the result: succeeded, rejected (with Vipps' code and title) or unknown. A call Vipps
+ * never judged (every attempt rate-limited, no token in time) has no answer to return: once recorded, with the
+ * operation closed so the money is free again, its `VippsNotPerformedError` is thrown on for the caller's one
+ * error table (lib/server/http/problem.ts) to map.
  */
 export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise<MoveResult> {
   const { db } = deps;
@@ -91,7 +95,7 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
 
   await markAttempted(db, operation.id);
   let status: OperationStatus = 'succeeded';
-  let failure: unknown;
+  let notPerformed: VippsNotPerformedError | undefined;
   try {
     const amount = { currency: operation.currency as 'NOK', value: operation.amountOre };
     const key = { idempotencyKey: operation.idempotencyKey };
@@ -102,8 +106,8 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
     await applyVippsRead(db, request.reference, answer);
     await markSucceeded(db, operation.id);
   } catch (error) {
-    failure = error;
     status = await markFailed(db, operation, error, 'rejected');
+    if (status === 'rejected' && isVippsError(error, 'not-performed')) notPerformed = error;
     deps.log.warn(
       { err: error, reference: request.reference, operationId: operation.id, status },
       `${request.kind} failed`,
@@ -119,12 +123,12 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
     result: status,
     operationId: operation.id,
   });
+  if (notPerformed !== undefined) throw notPerformed;
   return {
     operationId: operation.id,
     status,
     amountOre: operation.amountOre,
     vippsCode: stored?.errorCode ?? null,
     vippsTitle: stored?.errorTitle ?? null,
-    ...(failure !== undefined && { failure }),
   };
 }

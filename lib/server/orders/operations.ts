@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { paymentOperations, type PaymentOperationRow } from '../db/schema';
-import { VippsNotPerformedError, VippsRejectedError } from '../vipps/errors';
+import { isVippsError } from '../vipps/errors';
 
 /** How a Vipps call ended, as the operation row records it (DESIGN money rules). */
 export type OperationStatus = 'pending' | 'succeeded' | 'rejected' | 'unknown';
@@ -43,9 +43,9 @@ export async function markFailed(
   notPerformed: 'pending' | 'rejected' = 'pending',
 ): Promise<OperationStatus> {
   let status: OperationStatus = 'unknown';
-  if (error instanceof VippsNotPerformedError) status = operation.status === 'unknown' ? 'unknown' : notPerformed;
-  else if (error instanceof VippsRejectedError) status = 'rejected';
-  const rejected = error instanceof VippsRejectedError ? error : undefined;
+  if (isVippsError(error, 'not-performed')) status = operation.status === 'unknown' ? 'unknown' : notPerformed;
+  else if (isVippsError(error, 'rejected')) status = 'rejected';
+  const rejected = isVippsError(error, 'rejected') ? error : undefined;
   await db
     .update(paymentOperations)
     .set({

@@ -4,8 +4,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { MoneyMoveResponse, MoneyPanelProps } from '@/lib/admin-api';
 import type { Db } from '../db/core';
 import { paymentOperations, payments, staffActions } from '../db/schema';
-import { ProblemError, problemFromError } from '../http/problem';
-import { VippsRejectedError } from '../vipps/errors';
+import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from './deps';
 import { headroom } from './money-rules';
 import { inFlightOf, moveMoney, type MoveRequest } from './move-money';
@@ -22,16 +21,13 @@ export const ABANDONED_AFTER_SECONDS = 120;
 
 /**
  * Runs a move and says what happened in the admin contract's words. Vipps' refusals come back as data with
- * Vipps' code and title (staff need them; nothing else of Vipps' answer leaves the server). "Not performed"
- * failures (rate limit, no token, bad credentials) are ours to explain: they become 502/503 problems through
- * the one error table. An unknown outcome is a 200 with `status: 'unknown'`, so the panel can offer
- * "Check with Vipps" for that operation.
+ * Vipps' code and title (staff need them; nothing else of Vipps' answer leaves the server). An unknown outcome
+ * is a 200 with `status: 'unknown'`, so the panel can offer "Check with Vipps" for that operation. A move Vipps
+ * never judged (rate limit, no token) is not an answer: moveMoney throws it, and the route's error table makes
+ * it the 503 "Vipps is busy" problem.
  */
 export async function moveMoneyForStaff(deps: OrdersDeps, request: MoveRequest): Promise<MoneyMoveResponse> {
   const result = await moveMoney(deps, request);
-  if (result.status === 'rejected' && !(result.failure instanceof VippsRejectedError)) {
-    throw problemFromError(result.failure);
-  }
   return {
     operationId: result.operationId,
     status: result.status,

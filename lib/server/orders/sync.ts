@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { orders, payments, type PaymentRow } from '../db/schema';
-import { VippsRejectedError } from '../vipps/errors';
+import { isVippsError } from '../vipps/errors';
 import type { GetPaymentResponse, ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
 import { applySnapshot, ledgerChanged, orderStatusFor, type PaymentLedger, type VippsState } from './state-machine';
@@ -80,7 +80,7 @@ export async function syncPayment(deps: OrdersDeps, reference: string): Promise<
   try {
     return await applyVippsRead(deps.db, reference, await deps.vipps.getPayment(reference));
   } catch (error) {
-    if (error instanceof VippsRejectedError && error.status === 404) {
+    if (isVippsError(error, 'rejected') && error.status === 404) {
       const [row] = await deps.db
         .update(payments)
         .set({ attentionReason: 'Vipps does not know this payment (404 Reference not found)', checkedAt: sql`now()` })

@@ -1,17 +1,25 @@
 /**
  * The one error family the Vipps client throws. Every failure of a client call is a `VippsError`; callers
- * branch on `outcome` (what they may assume about the payment) and, for rejections, on `status` + `code`
- * (BRIEF §7: "Titles may change, so branch on the status and the code").
+ * branch on `kind` (which failure) or `outcome` (what they may assume about the payment) and, for rejections,
+ * on `status` + `code` (BRIEF §7: "Titles may change, so branch on the status and the code").
  *
- * | class                     | outcome    | what the caller should do                                          |
- * |---------------------------|------------|--------------------------------------------------------------------|
- * | `VippsRejectedError`      | `rejected` | Vipps refused it; nothing changed. Do not resend with the same key.|
- * | `VippsNotPerformedError`  | `rejected` | Nothing changed (rate-limited, or no token); try again later.      |
- * | `VippsOutcomeUnknownError`| `unknown`  | Keep the operation row; retry later with the SAME key or read back.|
- * | `VippsResponseError`      | `unknown`  | Vipps said 2xx but the body was unusable; read the payment back.   |
- * | `VippsAuthError`          | `rejected` | Credentials/subscription key are wrong; alert an operator.         |
- * | `VippsConfigError`        | `not-sent` | A programming or configuration bug; nothing was sent to Vipps.     |
+ * | class                     | kind                 | outcome    | what the caller should do                   |
+ * |---------------------------|----------------------|------------|---------------------------------------------|
+ * | `VippsRejectedError`      | `rejected`           | `rejected` | Vipps refused it; nothing changed. Do not   |
+ * |                           |                      |            | resend with the same key.                   |
+ * | `VippsNotPerformedError`  | `not-performed`      | `rejected` | Nothing changed (rate-limited, no token);   |
+ * |                           |                      |            | try again later.                            |
+ * | `VippsOutcomeUnknownError`| `outcome-unknown`    | `unknown`  | Keep the operation row; retry with the SAME |
+ * |                           |                      |            | key later, or read the payment back.        |
+ * | `VippsResponseError`      | `malformed-response` | `unknown`  | 2xx with an unusable body; read it back.    |
+ * | `VippsAuthError`          | `auth`               | `rejected` | Wrong credentials; alert an operator.       |
+ * | `VippsConfigError`        | `config`             | `not-sent` | Our bug or config; nothing was sent.        |
+ *
+ * Recognise them with `isVippsError(error, kind)`, never `instanceof`: the client lives on globalThis and its
+ * errors may come from another route bundle's copy of this file (lib/brand.ts explains). For the same reason
+ * each class names itself with a literal: a minified build leaves `new.target.name` empty.
  */
+import { createBrand } from '../../brand';
 
 /** Every operation the client performs; used in errors and log lines. */
 export type VippsOperation =
@@ -51,7 +59,29 @@ export interface VippsErrorDetails {
   cause?: unknown;
 }
 
+/** Which member of the family an error is; the one thing to branch on besides `outcome`. */
+export type VippsErrorKind = keyof VippsErrorsByKind;
+
+interface VippsErrorsByKind {
+  rejected: VippsRejectedError;
+  'not-performed': VippsNotPerformedError;
+  'outcome-unknown': VippsOutcomeUnknownError;
+  'malformed-response': VippsResponseError;
+  auth: VippsAuthError;
+  config: VippsConfigError;
+}
+
+const VIPPS_ERROR = createBrand('vipps-error');
+
+/** Any Vipps client error, or (with `kind`) one member of the family, whichever bundle's copy made it. */
+export function isVippsError(error: unknown): error is VippsError;
+export function isVippsError<K extends VippsErrorKind>(error: unknown, kind: K): error is VippsErrorsByKind[K];
+export function isVippsError(error: unknown, kind?: VippsErrorKind): boolean {
+  return VIPPS_ERROR.isOn(error) && (kind === undefined || (error as VippsError).kind === kind);
+}
+
 export abstract class VippsError extends Error {
+  abstract readonly kind: VippsErrorKind;
   abstract readonly outcome: VippsOutcome;
   readonly operation: VippsOperation;
   readonly reference?: string;
@@ -63,7 +93,7 @@ export abstract class VippsError extends Error {
 
   constructor(message: string, details: VippsErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = new.target.name;
+    VIPPS_ERROR.mark(this);
     this.operation = details.operation;
     this.reference = details.reference;
     this.status = details.status;
@@ -81,6 +111,8 @@ export abstract class VippsError extends Error {
  * 4xx for that key" (BRIEF §3). Mark the operation failed, or fix the input and use a new key.
  */
 export class VippsRejectedError extends VippsError {
+  override readonly name = 'VippsRejectedError';
+  readonly kind = 'rejected' as const;
   readonly outcome = 'rejected' as const;
   declare readonly status: number;
 
@@ -98,6 +130,8 @@ export class VippsRejectedError extends VippsError {
  * For reads (get, events, list) it simply means Vipps was unavailable; try again later.
  */
 export class VippsOutcomeUnknownError extends VippsError {
+  override readonly name = 'VippsOutcomeUnknownError';
+  readonly kind = 'outcome-unknown' as const;
   readonly outcome = 'unknown' as const;
   /** Why we gave up: the last thing that went wrong. */
   readonly reason: 'timeout' | 'network' | 'retryable-status' | 'deadline' | 'token-unavailable';
@@ -123,6 +157,8 @@ export class VippsOutcomeUnknownError extends VippsError {
  * back), do not mark it failed.
  */
 export class VippsNotPerformedError extends VippsError {
+  override readonly name = 'VippsNotPerformedError';
+  readonly kind = 'not-performed' as const;
   readonly outcome = 'rejected' as const;
   readonly reason: 'rate-limited' | 'token-unavailable' | 'deadline';
   readonly attempts: number;
@@ -143,6 +179,8 @@ export class VippsNotPerformedError extends VippsError {
  * token call would contain the access token).
  */
 export class VippsResponseError extends VippsError {
+  override readonly name = 'VippsResponseError';
+  readonly kind = 'malformed-response' as const;
   readonly outcome = 'unknown' as const;
   readonly issues: string[];
 
@@ -158,6 +196,8 @@ export class VippsResponseError extends VippsError {
  * Nothing was performed. Retrying will not help; an operator must fix the configuration.
  */
 export class VippsAuthError extends VippsError {
+  override readonly name = 'VippsAuthError';
+  readonly kind = 'auth' as const;
   readonly outcome = 'rejected' as const;
 
   constructor(details: VippsErrorDetails) {
@@ -170,6 +210,8 @@ export class VippsAuthError extends VippsError {
  * header value over 30 characters, force-approve against production. A bug in the caller or config.
  */
 export class VippsConfigError extends VippsError {
+  override readonly name = 'VippsConfigError';
+  readonly kind = 'config' as const;
   readonly outcome = 'not-sent' as const;
 
   constructor(message: string, details: VippsErrorDetails) {

@@ -3,14 +3,15 @@
 // may have reached the payment without a definite answer, the outcome is unknown for the whole call, however
 // the later attempts ended.
 import {
+  isVippsError,
   VippsAuthError,
-  VippsError,
   VippsNotPerformedError,
   VippsOutcomeUnknownError,
+  type VippsError,
   type VippsErrorDetails,
 } from './errors';
 import type { ProblemSummary } from './problem';
-import { TokenWaitExpiredError } from './token-cache';
+import { isTokenWaitExpired } from './token-cache';
 
 /**
  * What one attempt's ending says about the payment:
@@ -83,11 +84,11 @@ export function createOutcomeLedger(context: Pick<VippsErrorDetails, 'operation'
      * attempt can have had an effect, and "outcome unknown" otherwise.
      */
     tokenFailure(error: unknown, attempts: number, last: LastFailure | undefined): VippsError {
-      if (error instanceof VippsAuthError && !maybe) {
+      if (isVippsError(error, 'auth') && !maybe) {
         const { status, code, title, detail, traceId } = error;
         return new VippsAuthError({ ...context, status, code, title, detail, traceId, cause: error });
       }
-      if (error instanceof TokenWaitExpiredError) {
+      if (isTokenWaitExpired(error)) {
         if (maybe || busy) return unknown(attempts, { ...last, reason: 'deadline' });
         return new VippsNotPerformedError({
           ...context,
@@ -99,7 +100,7 @@ export function createOutcomeLedger(context: Pick<VippsErrorDetails, 'operation'
         });
       }
       // The token call's own error (endpoint down, malformed answer): its status and trace id, not ours.
-      const inner = error instanceof VippsError ? error : undefined;
+      const inner = isVippsError(error) ? error : undefined;
       const details = { ...context, status: inner?.status, traceId: inner?.traceId, attempts, cause: error };
       if (maybe || busy) return new VippsOutcomeUnknownError({ ...details, reason: 'token-unavailable' });
       return new VippsNotPerformedError({ ...details, reason: 'token-unavailable' });

@@ -2,6 +2,7 @@
 // token request (single-flight). BRIEF §2: lifetime is 1 h in test and 24 h in production, so it is read
 // from `expires_in` / `expires_on` (strings) rather than hard-coded; several valid tokens may coexist, so
 // refreshing early is harmless.
+import { createBrand } from '../../brand';
 import type { TokenResponse } from './response-schemas';
 
 /** Refresh this long before expiry, but never more than half the lifetime (short-lived test tokens). */
@@ -30,6 +31,11 @@ export function tokenRefreshAtMs(token: TokenResponse, nowMs: number): number | 
   return nowMs + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2);
 }
 
+const TOKEN_WAIT_EXPIRED = createBrand('vipps-token-wait-expired');
+
+/** Recognises a TokenWaitExpiredError from any copy of this module (lib/brand.ts says why not instanceof). */
+export const isTokenWaitExpired = (error: unknown): error is TokenWaitExpiredError => TOKEN_WAIT_EXPIRED.isOn(error);
+
 /**
  * The caller's own deadline passed while it waited for the shared token fetch. The fetch itself carries on
  * for the other waiters and fills the cache; only this caller stops waiting.
@@ -38,6 +44,7 @@ export class TokenWaitExpiredError extends Error {
   constructor() {
     super('deadline reached while waiting for an access token');
     this.name = 'TokenWaitExpiredError';
+    TOKEN_WAIT_EXPIRED.mark(this);
   }
 }
 

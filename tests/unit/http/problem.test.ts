@@ -94,4 +94,15 @@ describe('problem envelope', () => {
     expect(problemFromError(notPerformed).toBody()).toMatchObject({ status: 503, code: 'vipps_unavailable' });
     expect(problemFromError(notPerformed).detail).toContain('Nothing was changed');
   });
+
+  it('tells a client when to try again after "Vipps is busy" (Retry-After), and only then', () => {
+    const notPerformed = new VippsNotPerformedError({
+      operation: 'createPayment',
+      reason: 'rate-limited',
+      attempts: 6,
+    });
+    expect(Number(problemResponse(problemFromError(notPerformed)).headers.get('retry-after'))).toBeGreaterThan(0);
+    const unknown = new VippsOutcomeUnknownError({ operation: 'createPayment', reason: 'timeout', attempts: 1 });
+    expect(problemResponse(problemFromError(unknown)).headers.get('retry-after')).toBeNull();
+  });
 });

@@ -14,7 +14,7 @@ import { apiLogForReferences } from '@/lib/server/api-log';
 import { formatDateTime } from '@/lib/admin-format';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
 import { roleAllows } from '@/lib/server/auth/roles';
-import { ProblemError } from '@/lib/server/http/problem';
+import { isProblemError } from '@/lib/server/http/problem';
 import { adminOrderDetail } from '@/lib/server/orders';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ async function load(orderNumber: string, canMoveMoney: boolean): Promise<OrderDe
   try {
     return await adminOrderDetail(orderNumber, { canMoveMoney });
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) notFound();
+    if (isProblemError(error) && error.status === 404) notFound();
     throw error;
   }
 }
