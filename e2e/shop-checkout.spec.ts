@@ -87,6 +87,29 @@ test.describe('paying with Vipps', () => {
     expect(new Set(posts).size).toBe(1);
   });
 
+  test('Vipps busy at checkout (429) → "try again", the cart kept; pressing again later goes to Vipps', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000); // the shop's client keeps retrying the 429s for a few seconds before it answers
+    await addToCart(page, 'Fjord enamel mug');
+    await page.goto('/checkout');
+    await page.request.post(`${SIM_URL}/_sim/faults`, {
+      data: { operation: 'create', kind: 'status', status: 429, retryAfterSeconds: 1, count: 50 },
+    });
+    try {
+      await page.getByTestId('pay-with-vipps').click();
+      await expect(page.getByTestId('checkout-error')).toContainText('Vipps is busy right now', { timeout: 40_000 });
+      await expect(page.getByTestId('checkout-try-again')).toContainText('nothing was charged');
+      await expect(page.getByTestId('checkout-error')).not.toContainText('Fix what is shown');
+    } finally {
+      await page.request.delete(`${SIM_URL}/_sim/faults`);
+    }
+    // The simulator counted the refused calls against Vipps' 5 a minute per reference: let that minute pass.
+    await page.request.post(`${SIM_URL}/_sim/clock/advance`, { data: { seconds: 61 } });
+    await page.getByTestId('pay-with-vipps').click();
+    await page.waitForURL(`${SIM_URL}/landing**`);
+  });
+
   test('a price edited in the browser request → Vipps is asked for the catalogue price', async ({ page }) => {
     await addToCart(page, 'Røros wool blanket');
     await page.route('**/api/checkout', async (route) => {
