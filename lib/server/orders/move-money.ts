@@ -3,11 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { paymentOperations, payments, staffActions } from '../db/schema';
 import { ProblemError } from '../http/problem';
-import { isVippsError, type VippsNotPerformedError } from '../vipps/errors';
+import type { VippsAuthError, VippsNotPerformedError } from '../vipps/errors';
 import type { ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
 import { checkAmount, headroom, type InFlight, type MoneyMove } from './money-rules';
-import { markAttempted, markFailed, markSucceeded, type OperationStatus } from './operations';
+import { markAttempted, markFailed, markSucceeded, unjudgedByVipps, type OperationStatus } from './operations';
 import { isFinalState } from './state-machine';
 import { applyVippsRead, ledgerOf, syncPayment } from './sync';
 
@@ -50,8 +50,8 @@ const conflict = (title: string, detail?: string) => new ProblemError({ status: 
  * operation row with its Idempotency-Key; then call Vipps, and record the outcome and the staff action.
  *
  * What Vipps answered is the result: succeeded, rejected (with Vipps' code and title) or unknown. A call Vipps
- * never judged (every attempt rate-limited, no token in time) has no answer to return: once recorded, with the
- * operation closed so the money is free again, its `VippsNotPerformedError` is thrown on for the caller's one
+ * never judged (every attempt rate-limited, no token in time, credentials refused) has no answer to return: once
+ * recorded, with the operation closed so the money is free again, its error is thrown on for the caller's one
  * error table (lib/server/http/problem.ts) to map.
  */
 export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise<MoveResult> {
@@ -95,7 +95,7 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
 
   await markAttempted(db, operation.id);
   let status: OperationStatus = 'succeeded';
-  let notPerformed: VippsNotPerformedError | undefined;
+  let unjudged: VippsNotPerformedError | VippsAuthError | undefined;
   try {
     const amount = { currency: operation.currency as 'NOK', value: operation.amountOre };
     const key = { idempotencyKey: operation.idempotencyKey };
@@ -107,7 +107,7 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
     await markSucceeded(db, operation.id);
   } catch (error) {
     status = await markFailed(db, operation, error, 'rejected');
-    if (status === 'rejected' && isVippsError(error, 'not-performed')) notPerformed = error;
+    if (status === 'rejected' && unjudgedByVipps(error)) unjudged = error;
     deps.log.warn(
       { err: error, reference: request.reference, operationId: operation.id, status },
       `${request.kind} failed`,
@@ -123,7 +123,7 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
     result: status,
     operationId: operation.id,
   });
-  if (notPerformed !== undefined) throw notPerformed;
+  if (unjudged !== undefined) throw unjudged;
   return {
     operationId: operation.id,
     status,

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { paymentOperations, type PaymentOperationRow } from '../db/schema';
-import { isVippsError } from '../vipps/errors';
+import { isVippsError, type VippsAuthError, type VippsNotPerformedError } from '../vipps/errors';
 
 /** How a Vipps call ended, as the operation row records it (DESIGN money rules). */
 export type OperationStatus = 'pending' | 'succeeded' | 'rejected' | 'unknown';
@@ -31,6 +31,15 @@ export async function markSucceeded(db: Db, id: number): Promise<void> {
 }
 
 /**
+ * Nothing was done and Vipps did not judge it: every attempt was turned away (429), no token came in time, or our
+ * credentials were refused before any attempt could have reached the payment (the client reports an auth error
+ * only then, outcome.ts). Unlike a rejection, trying again later may work.
+ */
+export function unjudgedByVipps(error: unknown): error is VippsNotPerformedError | VippsAuthError {
+  return isVippsError(error, 'not-performed') || isVippsError(error, 'auth');
+}
+
+/**
  * Records a failed call. A rejection means Vipps did not do it. "Not performed" speaks only for this call, so an
  * operation that was already `unknown` stays unknown (an earlier attempt may still have happened); anything
  * else leaves the outcome unknown until the payment is read back.
@@ -43,7 +52,7 @@ export async function markFailed(
   notPerformed: 'pending' | 'rejected' = 'pending',
 ): Promise<OperationStatus> {
   let status: OperationStatus = 'unknown';
-  if (isVippsError(error, 'not-performed')) status = operation.status === 'unknown' ? 'unknown' : notPerformed;
+  if (unjudgedByVipps(error)) status = operation.status === 'unknown' ? 'unknown' : notPerformed;
   else if (isVippsError(error, 'rejected')) status = 'rejected';
   const rejected = isVippsError(error, 'rejected') ? error : undefined;
   await db

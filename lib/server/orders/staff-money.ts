@@ -23,8 +23,8 @@ export const ABANDONED_AFTER_SECONDS = 120;
  * Runs a move and says what happened in the admin contract's words. Vipps' refusals come back as data with
  * Vipps' code and title (staff need them; nothing else of Vipps' answer leaves the server). An unknown outcome
  * is a 200 with `status: 'unknown'`, so the panel can offer "Check with Vipps" for that operation. A move Vipps
- * never judged (rate limit, no token) is not an answer: moveMoney throws it, and the route's error table makes
- * it the 503 "Vipps is busy" problem.
+ * never judged (rate limit, no token, credentials refused) is not an answer: moveMoney throws it, and the route's
+ * error table makes it the 503 "Vipps is busy" (or 502 "cannot be used") problem.
  */
 export async function moveMoneyForStaff(deps: OrdersDeps, request: MoveRequest): Promise<MoneyMoveResponse> {
   const result = await moveMoney(deps, request);

@@ -6,6 +6,7 @@ import { paymentOperations, staffActions } from '@/lib/server/db/schema';
 import { problemFromError } from '@/lib/server/http/problem';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from '@/lib/server/orders/staff-money';
+import { syncPayment } from '@/lib/server/orders/sync';
 import { isVippsError } from '@/lib/server/vipps/errors';
 import { IMPATIENT, newCheckoutKey, setUpOrdersWorld, simPayment } from './support';
 
@@ -88,6 +89,19 @@ describe('staff money moves', () => {
     const error = await move(reference, 'capture', 5000, getWorld().deps(IMPATIENT)).catch((e: unknown) => e);
     expect(isVippsError(error, 'not-performed')).toBe(true);
     expect(problemFromError(error)).toMatchObject({ status: 503, code: 'vipps_unavailable' });
+    expect(await panel(reference)).toMatchObject({ capturableOre: TOTAL, unknownOperations: [] });
+    const audit = await getWorld().handle.db.select().from(staffActions).where(eq(staffActions.reference, reference));
+    expect(audit.map((a) => [a.action, a.result])).toEqual([['capture', 'rejected']]);
+  });
+
+  it('credentials Vipps refuses: a 502 problem through the one table, the operation closed, not "unknown"', async () => {
+    const reference = await reserved();
+    await syncPayment(getWorld().deps(), reference); // our ledger holds the reservation before the keys go bad
+    const error = await move(reference, 'capture', 5000, getWorld().deps({ clientSecret: 'not-the-secret' })).catch(
+      (e: unknown) => e,
+    );
+    expect(isVippsError(error, 'auth')).toBe(true);
+    expect(problemFromError(error)).toMatchObject({ status: 502, code: 'vipps_unavailable' });
     expect(await panel(reference)).toMatchObject({ capturableOre: TOTAL, unknownOperations: [] });
     const audit = await getWorld().handle.db.select().from(staffActions).where(eq(staffActions.reference, reference));
     expect(audit.map((a) => [a.action, a.result])).toEqual([['capture', 'rejected']]);
