@@ -2,7 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { parseEnv } from './lib/server/env/schema';
 import { crossSiteRefusal, ownOrigins } from './lib/server/http/cross-site';
-import { MAX_JSON_BODY_BYTES, ProblemError, problemResponse } from './lib/server/http/problem';
+import { ProblemError, problemResponse } from './lib/server/http/problem';
 import { newNonce, securityHeaders } from './lib/server/http/security-headers';
 
 const isAdminApi = (path: string) => path === '/api/admin' || path.startsWith('/api/admin/');
@@ -21,10 +21,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   shopOrigins ??= ownOrigins(parseEnv(process.env));
   const refusal = crossSiteRefusal(request, shopOrigins);
-  if (refusal) {
-    await discardBody(request);
-    return withHeaders(request, problemNextResponse(refusal));
-  }
+  if (refusal) return withHeaders(request, problemNextResponse(refusal));
   if (isAdminApi(path) || isAdminPage(path)) {
     const token = await getToken({ req: request, secret: parseEnv(process.env).NEXTAUTH_SECRET });
     if (!token) return withHeaders(request, signedOut(request, path));
@@ -41,15 +38,6 @@ function signedOut(request: NextRequest, path: string): NextResponse {
   const login = new URL('/login', request.url);
   login.searchParams.set('callbackUrl', `${path}${request.nextUrl.search}`);
   return NextResponse.redirect(login);
-}
-
-/**
- * Reads a refused request's (small) body before answering: a browser that is still sending it when the answer
- * comes resets the connection, which Next reports as an uncaught "aborted" error. Large bodies are left unread.
- */
-async function discardBody(request: NextRequest): Promise<void> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_JSON_BODY_BYTES) return;
-  await request.arrayBuffer().catch(() => undefined);
 }
 
 function problemNextResponse(problem: ProblemError): NextResponse {

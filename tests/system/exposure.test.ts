@@ -2,8 +2,10 @@
 // NEXTAUTH_SECRET once PUBLIC_BASE_URL is not loopback, even with the local simulator, and `npm start` binds the
 // shop and the simulator to 127.0.0.1, so other machines cannot connect at all.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATOR_DEFAULTS } from '@/lib/server/env/schema';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
@@ -60,7 +62,14 @@ const lanAddress = Object.values(networkInterfaces())
   .find((info) => info && info.family === 'IPv4' && !info.internal)?.address;
 
 describe('next start with the local simulator and a public PUBLIC_BASE_URL', () => {
-  const exposed = { PUBLIC_BASE_URL: 'https://shop.example.com', VIPPS_BASE_URL: 'http://localhost:4999' };
+  // Its own PGlite folder, in case a regression opened the database after all (never the repo's .data/pglite).
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'exposure-pglite-'));
+  const exposed = {
+    PUBLIC_BASE_URL: 'https://shop.example.com',
+    VIPPS_BASE_URL: 'http://localhost:4999',
+    PGLITE_DIR: dataDir,
+  };
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('refuses to start without a NEXTAUTH_SECRET of its own, naming it', async () => {
     assertBuilt();

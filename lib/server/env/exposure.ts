@@ -1,6 +1,7 @@
 // Whether anyone but the person at this machine can reach the shop. The demo's published NEXTAUTH_SECRET and
 // demo staff passwords are harmless only while nobody else can: a forged session cookie or a known password
-// moves money from any machine that reaches the shop (docs/decisions/0018-cross-site-requests.md).
+// moves money from any machine that reaches the shop
+// (docs/decisions/0018-cross-site-requests-and-demo-secrets.md).
 
 /** Where `npm run dev` / `npm start` bind the shop (and the simulator) unless SHOP_HOST says otherwise. */
 export const DEFAULT_SHOP_HOST = '127.0.0.1';

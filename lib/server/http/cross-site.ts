@@ -1,5 +1,6 @@
 // The shop's one CSRF rule, applied in proxy.ts before every matched request. Pure (no server-only) so it is
-// unit-testable. Why these headers and what a request without them gets: docs/decisions/0018-cross-site-requests.md.
+// unit-testable. Why these headers, and what a request without them gets:
+// docs/decisions/0018-cross-site-requests-and-demo-secrets.md.
 import { ProblemError } from './problem';
 
 /** Methods that never change anything here (exports and status reads are GETs without side effects). */
