@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIMULATOR_DEFAULTS } from '@/lib/server/env/schema';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
-import { assertBuilt, freePort } from './support/app-process';
+import { assertBuilt, freePort, startApp } from './support/app-process';
 
 /** This process's environment without anything that configures the shop, so each test states its own. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -85,6 +85,31 @@ describe('next start with the local simulator and a public PUBLIC_BASE_URL', () 
     const { code, output } = await nextStartUntilExit(env, await freePort());
     expect(code, output).toBe(1);
     expect(output).toContain('NEXTAUTH_SECRET: is a demo value published in this repository');
+  });
+});
+
+describe('a database that still holds the demo staff', () => {
+  let database: { name: string; url: string } | undefined;
+  afterAll(async () => {
+    if (database) await dropThrowawayPostgres(database.name);
+  });
+
+  it('stops the app once the shop is reachable by others, even with the local simulator', async () => {
+    database = await createThrowawayPostgres();
+    // A local demo first: it seeds the demo accounts, whose passwords are published in this repository.
+    const local = await startApp({ env: { DATABASE_URL: database.url, VIPPS_BASE_URL: 'http://localhost:4999' } });
+    await local.stop();
+    expect(local.output()).toContain('Seeded demo staff');
+    const env = cleanEnv({
+      DATABASE_URL: database.url,
+      VIPPS_BASE_URL: 'http://localhost:4999',
+      PUBLIC_BASE_URL: 'https://shop.example.com',
+      NEXTAUTH_SECRET: 'q3Vb8Hk1Zt9Lm2Xw7Rp4Yc6Nf0Ja5Ds8',
+    });
+    const { code, output } = await nextStartUntilExit(env, await freePort());
+    expect(code, output).toBe(1);
+    expect(output).toContain('Demo staff accounts exist in this database');
+    expect(output).toMatch(/npm run staff -- remove operator@example\.com/);
   });
 });
 
