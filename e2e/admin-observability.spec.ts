@@ -118,7 +118,7 @@ test.describe('Vipps API log and webhook inbox', () => {
     await signInAs(viewer, 'viewer', '/admin/webhooks?filter=accepted');
     await expect(viewer.getByTestId('webhook-delivery').first()).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Process again' })).toHaveCount(0);
-    const refused = await viewer.request.post(`/api/admin/webhooks/${deliveryId}/reprocess`);
+    const refused = await viewer.request.post(`/api/admin/webhooks/${deliveryId}/reprocess`, { data: {} });
     expect(refused.status()).toBe(403);
     await viewerContext.close();
   });

@@ -22,7 +22,7 @@ export function ReprocessButton({ deliveryId }: { deliveryId: number }) {
     if (running.current) return;
     running.current = true;
     setState({ kind: 'busy' });
-    const answer = await postJson<ReprocessResponse>(`/api/admin/webhooks/${deliveryId}/reprocess`);
+    const answer = await postJson<ReprocessResponse>(`/api/admin/webhooks/${deliveryId}/reprocess`, { body: {} });
     if (answer.kind === 'ok') setState({ kind: 'done', result: answer.data.delivery.result ?? 'pending' });
     else if (answer.kind === 'problem')
       setState({ kind: 'failed', message: answer.problem.detail ?? answer.problem.title });

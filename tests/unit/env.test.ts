@@ -135,6 +135,58 @@ describe('parseEnv', () => {
     });
   });
 
+  describe('with the local simulator, when others can reach the shop', () => {
+    const REAL_SECRET = 'q3Vb8Hk1Zt9Lm2Xw7Rp4Yc6Nf0Ja5Ds8';
+    const refusal = (source: Record<string, string>) => {
+      try {
+        parseEnv(source);
+        return undefined;
+      } catch (e) {
+        if (!(e instanceof EnvError)) throw e;
+        return e.message;
+      }
+    };
+
+    it('allows the demo secrets and demo staff only on loopback (the defaults: 127.0.0.1, localhost)', () => {
+      expect(parseEnv({})).toMatchObject({ SHOP_HOST: '127.0.0.1', demoSecretsAllowed: true });
+      for (const url of [
+        'http://localhost:3000',
+        'http://127.0.0.1:3000',
+        'http://127.1.2.3:80',
+        'http://[::1]:3000',
+      ]) {
+        expect(parseEnv({ PUBLIC_BASE_URL: url }).demoSecretsAllowed, url).toBe(true);
+      }
+      expect(parseEnv({ SHOP_HOST: 'localhost' }).demoSecretsAllowed).toBe(true);
+      expect(parseEnv({ SHOP_HOST: '::1' }).demoSecretsAllowed).toBe(true);
+    });
+
+    it('requires a real NEXTAUTH_SECRET for a public PUBLIC_BASE_URL, whatever VIPPS_BASE_URL is', () => {
+      const exposed = { PUBLIC_BASE_URL: 'https://shop.example.com' };
+      expect(refusal(exposed)).toMatch(
+        /NEXTAUTH_SECRET: required when the shop is reachable by others \(PUBLIC_BASE_URL https:\/\/shop\.example\.com is not a loopback URL\)/,
+      );
+      expect(refusal({ ...exposed, NEXTAUTH_SECRET: SIMULATOR_DEFAULTS.NEXTAUTH_SECRET })).toMatch(
+        /NEXTAUTH_SECRET: is a demo value published in this repository/,
+      );
+      expect(refusal({ ...exposed, NEXTAUTH_SECRET: 'too-short' })).toMatch(/NEXTAUTH_SECRET: must be at least 32/);
+      const env = parseEnv({ ...exposed, NEXTAUTH_SECRET: REAL_SECRET });
+      // The simulator's own test keys stay allowed: they only ever reach the local simulator.
+      expect(env).toMatchObject({ usingLocalVipps: true, demoSecretsAllowed: false, NEXTAUTH_SECRET: REAL_SECRET });
+      expect(env.VIPPS_CLIENT_SECRET).toBe(SIMULATOR_DEFAULTS.VIPPS_CLIENT_SECRET);
+    });
+
+    it('counts a LAN address in PUBLIC_BASE_URL or NEXTAUTH_URL, and a non-loopback SHOP_HOST, as reachable', () => {
+      expect(refusal({ PUBLIC_BASE_URL: 'http://192.168.1.20:3000' })).toMatch(/NEXTAUTH_SECRET/);
+      expect(refusal({ NEXTAUTH_URL: 'http://shop.lan:3000' })).toMatch(/NEXTAUTH_URL http:\/\/shop\.lan:3000/);
+      for (const host of ['0.0.0.0', '::', '192.168.1.20']) {
+        expect(refusal({ SHOP_HOST: host }), host).toMatch(/SHOP_HOST .* is not a loopback address/);
+        expect(parseEnv({ SHOP_HOST: host, NEXTAUTH_SECRET: REAL_SECRET }).demoSecretsAllowed, host).toBe(false);
+      }
+      expect(refusal({ SHOP_HOST: 'not a host!' })).toMatch(/SHOP_HOST: must be a host name or IP address/);
+    });
+  });
+
   it('leaves the benchmark routes off unless BENCH_ROUTES=1', () => {
     expect(parseEnv({}).BENCH_ROUTES).toBe('0');
     expect(parseEnv({ BENCH_ROUTES: '1' }).BENCH_ROUTES).toBe('1');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createBrand } from '../../brand';
 import { DEMO_STAFF } from '../auth/demo-staff';
+import { DEFAULT_SHOP_HOST, exposureReason } from './exposure';
 
 /**
  * Test credentials the bundled simulator accepts out of the box (see simulator/README.md). They are only
@@ -52,6 +53,20 @@ const rawSchema = z.object({
   PUBLIC_BASE_URL: z
     .url({ message: 'must be the absolute URL shoppers use to reach the shop, e.g. http://localhost:3000' })
     .default('http://localhost:3000'),
+
+  /**
+   * The address `npm run dev` / `npm start` bind the shop and the simulator to. Anything but loopback (e.g.
+   * 0.0.0.0 for a demo on the LAN) makes the shop reachable by others, so the demo secrets are refused.
+   */
+  SHOP_HOST: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^(\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+|[A-Za-z0-9.-]+)$/, {
+        message: 'must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+      })
+      .default(DEFAULT_SHOP_HOST),
+  ),
 
   DATABASE_URL: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -107,14 +122,10 @@ const rawSchema = z.object({
   BENCH_ROUTES: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).default('0')),
 });
 
-/** Secrets that may fall back to a demo value only while the Vipps host is the local simulator. */
-const SECRET_KEYS = [
-  'VIPPS_CLIENT_ID',
-  'VIPPS_CLIENT_SECRET',
-  'VIPPS_SUBSCRIPTION_KEY',
-  'VIPPS_MSN',
-  'NEXTAUTH_SECRET',
-] as const;
+/** Vipps keys: may fall back to the simulator's test keys while the Vipps host is the local simulator. */
+const VIPPS_SECRET_KEYS = ['VIPPS_CLIENT_ID', 'VIPPS_CLIENT_SECRET', 'VIPPS_SUBSCRIPTION_KEY', 'VIPPS_MSN'] as const;
+/** Every secret; NEXTAUTH_SECRET falls back to the demo value only while the shop is unreachable by others too. */
+const SECRET_KEYS = [...VIPPS_SECRET_KEYS, 'NEXTAUTH_SECRET'] as const;
 
 const HINTS: Record<string, string> = {
   VIPPS_CLIENT_ID: 'from portal.vippsmobilepay.com → For developers → API keys (test keys for apitest.vipps.no)',
@@ -125,8 +136,13 @@ const HINTS: Record<string, string> = {
 };
 
 export type Env = z.infer<typeof rawSchema> & { [K in (typeof SECRET_KEYS)[number]]: string } & {
-  /** True while the Vipps base URL is a local host (the bundled simulator): demo secrets are allowed. */
+  /** True while the Vipps base URL is a local host (the bundled simulator): its test keys are allowed. */
   usingLocalVipps: boolean;
+  /**
+   * True only with the local simulator AND a shop nobody else can reach (exposure.ts): then, and only then, the
+   * demo NEXTAUTH_SECRET is allowed and the demo staff accounts are seeded and accepted.
+   */
+  demoSecretsAllowed: boolean;
 };
 
 const ENV_ERROR = createBrand('env-error');
@@ -146,26 +162,31 @@ export class EnvError extends Error {
   }
 }
 
-const DEMO_CHECKED_KEYS = [
-  'VIPPS_CLIENT_ID',
-  'VIPPS_CLIENT_SECRET',
-  'VIPPS_SUBSCRIPTION_KEY',
-  'NEXTAUTH_SECRET',
-] as const;
+/** Whoever can reach the shop could forge a staff session with a published or guessable signing secret. */
+function sessionSecretProblems(secrets: Record<string, string>, exposure: string): string[] {
+  const authSecret = secrets.NEXTAUTH_SECRET;
+  if (authSecret === undefined) return [];
+  if (DOCUMENTED_DEMO_SECRETS.has(authSecret)) {
+    return [
+      `NEXTAUTH_SECRET: is a demo value published in this repository, and the shop is reachable by others ` +
+        `(${exposure}): anyone could forge a staff session; set your own — ${HINTS.NEXTAUTH_SECRET}`,
+    ];
+  }
+  if (authSecret.length < MIN_NEXTAUTH_SECRET_LENGTH || /\s/.test(authSecret)) {
+    return [
+      `NEXTAUTH_SECRET: must be at least ${MIN_NEXTAUTH_SECRET_LENGTH} characters with no whitespace — ${HINTS.NEXTAUTH_SECRET}`,
+    ];
+  }
+  return [];
+}
 
-/** Rules that only apply against a real Vipps host, where the shop handles real money and real staff logins. */
+/** Rules that only apply against a real Vipps host, where the shop handles real money. */
 function productionProblems(data: z.infer<typeof rawSchema>, secrets: Record<string, string>): string[] {
   const problems: string[] = [];
-  for (const key of DEMO_CHECKED_KEYS) {
+  for (const key of VIPPS_SECRET_KEYS) {
     if (secrets[key] !== undefined && DOCUMENTED_DEMO_SECRETS.has(secrets[key])) {
       problems.push(`${key}: is a demo value published in this repository; set your own — ${HINTS[key]}`);
     }
-  }
-  const authSecret = secrets.NEXTAUTH_SECRET;
-  if (authSecret !== undefined && (authSecret.length < MIN_NEXTAUTH_SECRET_LENGTH || /\s/.test(authSecret))) {
-    problems.push(
-      `NEXTAUTH_SECRET: must be at least ${MIN_NEXTAUTH_SECRET_LENGTH} characters with no whitespace — ${HINTS.NEXTAUTH_SECRET}`,
-    );
   }
   const urls = {
     VIPPS_BASE_URL: data.VIPPS_BASE_URL,
@@ -198,14 +219,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const data = parsed.success ? parsed.data : undefined;
   const baseUrl = data?.VIPPS_BASE_URL ?? source.VIPPS_BASE_URL ?? SIMULATOR_DEFAULTS.VIPPS_BASE_URL;
   const usingLocalVipps = isLocalUrl(baseUrl);
+  const exposure = data
+    ? (exposureReason(data) ?? (usingLocalVipps ? undefined : `VIPPS_BASE_URL ${baseUrl} is a real Vipps host`))
+    : undefined;
+  const demoSecretsAllowed = usingLocalVipps && exposure === undefined;
   const secrets: Record<string, string> = {};
   for (const key of SECRET_KEYS) {
     const value = data?.[key] ?? (source[key] || undefined);
+    const demoAllowed = key === 'NEXTAUTH_SECRET' && data ? demoSecretsAllowed : usingLocalVipps;
     if (value) secrets[key] = value;
-    else if (usingLocalVipps) secrets[key] = SIMULATOR_DEFAULTS[key];
-    else problems.push(`${key}: required when VIPPS_BASE_URL is not the local simulator (${baseUrl}) — ${HINTS[key]}`);
+    else if (demoAllowed) secrets[key] = SIMULATOR_DEFAULTS[key];
+    else if (usingLocalVipps) {
+      problems.push(`${key}: required when the shop is reachable by others (${exposure}) — ${HINTS[key]}`);
+    } else {
+      problems.push(`${key}: required when VIPPS_BASE_URL is not the local simulator (${baseUrl}) — ${HINTS[key]}`);
+    }
   }
+  if (exposure !== undefined) problems.push(...sessionSecretProblems(secrets, exposure));
   if (!usingLocalVipps && data) problems.push(...productionProblems(data, secrets));
   if (problems.length > 0 || !data) throw new EnvError(problems);
-  return { ...data, ...(secrets as Record<(typeof SECRET_KEYS)[number], string>), usingLocalVipps };
+  return {
+    ...data,
+    ...(secrets as Record<(typeof SECRET_KEYS)[number], string>),
+    usingLocalVipps,
+    demoSecretsAllowed,
+  };
 }

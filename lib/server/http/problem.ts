@@ -10,6 +10,8 @@ export type ProblemCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'
+  | 'cross_site_request'
+  | 'unsupported_media_type'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
