@@ -13,7 +13,12 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
     );
   }
   if (state.phase !== 'problem') return null;
-  const { title, detail } = state.problem;
+  const { title, detail, code } = state.problem;
+  // Throttled (429): nothing is wrong with the cart, so "fix what is shown" would send the shopper looking.
+  const nextStep =
+    code === 'too_many_attempts'
+      ? 'Your cart is kept and nothing was charged. Wait, then press “Pay with Vipps” again.'
+      : 'Your cart is kept. Fix what is shown and try again.';
   return (
     <div role="alert" data-testid="checkout-error" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
       <p className="font-semibold">{title}</p>
@@ -25,7 +30,7 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
           ))}
         </ul>
       )}
-      <p className="mt-1">Your cart is kept. Fix what is shown and try again.</p>
+      <p className="mt-1">{nextStep}</p>
     </div>
   );
 }

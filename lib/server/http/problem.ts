@@ -48,6 +48,8 @@ export interface ProblemInit {
   title: string;
   detail?: string;
   errors?: FieldError[];
+  /** Response headers that belong to this answer, e.g. Retry-After on a 429. */
+  headers?: Record<string, string>;
   /** Logged, never sent. */
   cause?: unknown;
 }
@@ -59,8 +61,9 @@ export class ProblemError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
 
-  constructor({ status, code, title, detail, errors, cause }: ProblemInit) {
+  constructor({ status, code, title, detail, errors, headers, cause }: ProblemInit) {
     super(detail ? `${title}: ${detail}` : title, { cause });
     this.name = 'ProblemError';
     this.status = status;
@@ -68,6 +71,7 @@ export class ProblemError extends Error {
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.headers = headers;
   }
 
   toBody(): ProblemBody {
@@ -167,6 +171,7 @@ export function problemFromError(error: unknown): ProblemError {
 
 export function problemResponse(problem: ProblemError, headers?: HeadersInit): Response {
   const response = Response.json(problem.toBody(), { status: problem.status, headers });
+  for (const [name, value] of Object.entries(problem.headers ?? {})) response.headers.set(name, value);
   response.headers.set('content-type', 'application/problem+json');
   return response;
 }
