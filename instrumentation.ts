@@ -3,6 +3,7 @@
 // request.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    await import('./lib/server/http/peer-address-at-start');
     await import('./lib/server/env/check-at-start');
     await import('./lib/server/db/open-at-start');
     await import('./lib/server/catalogue/seed-at-start');

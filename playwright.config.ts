@@ -77,6 +77,13 @@ export default defineConfig({
         // Fast enough for the "no webhook, no shopper" specs to see the reconciler settle a payment.
         RECONCILE_INTERVAL_MS: '1000',
         RECONCILE_MIN_AGE_MS: '3000',
+        // The specs play the part of one reverse proxy: they say which address a request comes from with
+        // X-Forwarded-For (sign-in-throttle.spec.ts gives each test its own). Without a proxy (the default, 0) the
+        // shop ignores that header; tests/system/sessions-and-limits.test.ts checks that against next start.
+        TRUSTED_PROXY_COUNT: '1',
+        // The specs start several dozen checkouts from 127.0.0.1, some minutes more than ten; the limit itself is
+        // checked in tests/system/sessions-and-limits.test.ts.
+        CHECKOUT_RATE_LIMIT_PER_MINUTE: '1000',
         LOG_LEVEL: logLevel,
         NEXT_TELEMETRY_DISABLED: '1',
       },

@@ -205,6 +205,27 @@ test.describe('checkout', () => {
     await page.waitForURL(`${FAKE_LANDING}**`);
   });
 
+  test('a checkout refused for too many attempts says to wait, not to fix anything', async ({ page }) => {
+    // The body and header the checkout limit sends (lib/server/http/rate-limit.ts).
+    await page.route('**/api/checkout', (route) =>
+      route.fulfill({
+        ...problem(429, 'Too many checkouts from your address', {
+          code: 'too_many_attempts',
+          detail: 'Wait 42 seconds before trying again.',
+        }),
+        headers: { 'retry-after': '42' },
+      }),
+    );
+    await page.goto('/checkout');
+    await page.getByTestId('pay-with-vipps').click();
+    const said = page.getByTestId('checkout-error');
+    await expect(said).toContainText('Too many checkouts from your address');
+    await expect(said).toContainText('Wait 42 seconds before trying again.');
+    await expect(said).toContainText('nothing was charged');
+    await expect(said).not.toContainText('Fix what is shown');
+    await expect(page.getByTestId('pay-with-vipps')).toBeEnabled();
+  });
+
   test('an empty cart has nothing to pay', async ({ page }) => {
     await page.addInitScript(() => localStorage.removeItem('fjellbutikken.cart.v1'));
     await page.goto('/checkout');

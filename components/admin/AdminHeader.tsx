@@ -7,13 +7,14 @@ interface AdminHeaderProps {
   current: AdminSection;
 }
 
-export type AdminSection = 'dashboard' | 'orders' | 'webhooks' | 'api-log';
+export type AdminSection = 'dashboard' | 'orders' | 'webhooks' | 'api-log' | 'sessions';
 
 const SECTIONS: ReadonlyArray<{ id: AdminSection; href: string; label: string }> = [
   { id: 'dashboard', href: '/admin', label: 'Dashboard' },
   { id: 'orders', href: '/admin/orders', label: 'Orders' },
   { id: 'webhooks', href: '/admin/webhooks', label: 'Webhook inbox' },
   { id: 'api-log', href: '/admin/api-log', label: 'Vipps API log' },
+  { id: 'sessions', href: '/admin/sessions', label: 'Your sessions' },
 ];
 
 /** The admin pages' shared header: where you are, who you are signed in as, and the way out. */

@@ -14,9 +14,10 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
   }
   if (state.phase !== 'problem') return null;
   const { title, detail, code } = state.problem;
-  // Vipps was busy or unreachable and nothing was sent on (a 503 `vipps_unavailable`): there is nothing for the
-  // shopper to fix, only to wait a moment; pressing again resumes this same checkout (same key, same order).
-  const retryLater = code === 'vipps_unavailable';
+  // Nothing is wrong with the cart when Vipps was busy (503 `vipps_unavailable`, nothing sent on) or the shop
+  // throttled this address (429): "fix what is shown" would send the shopper looking. Pressing again resumes this
+  // same checkout (same key, same order).
+  const waitThenRetry = code === 'vipps_unavailable' || code === 'too_many_attempts';
   return (
     <div role="alert" data-testid="checkout-error" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800">
       <p className="font-semibold">{title}</p>
@@ -28,9 +29,9 @@ export function CheckoutProblem({ state, otherErrors }: { state: StartPaymentSta
           ))}
         </ul>
       )}
-      {retryLater ? (
+      {waitThenRetry ? (
         <p className="mt-1" data-testid="checkout-try-again">
-          Your cart is kept and nothing was charged. Press “Pay with Vipps” again in a moment.
+          Your cart is kept and nothing was charged. Wait a moment, then press “Pay with Vipps” again.
         </p>
       ) : (
         <p className="mt-1">Your cart is kept. Fix what is shown and try again.</p>

@@ -192,4 +192,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ BENCH_ROUTES: '1' }).BENCH_ROUTES).toBe('1');
     expect(() => parseEnv({ BENCH_ROUTES: 'yes' })).toThrow(/BENCH_ROUTES/);
   });
+
+  it('trusts no proxy and allows ten checkouts a minute per address unless told otherwise', () => {
+    expect(parseEnv({})).toMatchObject({ TRUSTED_PROXY_COUNT: 0, CHECKOUT_RATE_LIMIT_PER_MINUTE: 10 });
+    expect(parseEnv({ TRUSTED_PROXY_COUNT: '2', CHECKOUT_RATE_LIMIT_PER_MINUTE: '500' })).toMatchObject({
+      TRUSTED_PROXY_COUNT: 2,
+      CHECKOUT_RATE_LIMIT_PER_MINUTE: 500,
+    });
+    expect(() => parseEnv({ TRUSTED_PROXY_COUNT: '-1' })).toThrow(/TRUSTED_PROXY_COUNT/);
+    expect(() => parseEnv({ CHECKOUT_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/CHECKOUT_RATE_LIMIT_PER_MINUTE/);
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkoutRequestSchema } from '@/lib/shop-api';
 import { ProblemError, parseJsonBody } from '@/lib/server/http/problem';
+import { limitCheckouts } from '@/lib/server/http/checkout-limit';
 import { withProblems } from '@/lib/server/http/route';
 import { checkout } from '@/lib/server/orders';
 
@@ -20,6 +21,7 @@ export const POST = withProblems(async (request) => {
     });
   }
   const body = await parseJsonBody(request, checkoutRequestSchema);
+  await limitCheckouts(request.headers);
   const started = await checkout({ checkoutKey: key.data, items: body.items, phoneNumber: body.phoneNumber });
   return Response.json(started, { status: 201, headers: { 'cache-control': 'no-store' } });
 });

@@ -1,25 +1,10 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { ProblemError } from '../http/problem';
-import { getAuthOptions } from './options';
-import { activeStaffAccount } from './staff-lookup';
-import { isStaffRole, roleAllows, type StaffRole } from './roles';
+import { currentStaff, type StaffMember } from './current-staff';
+import { roleAllows, type StaffRole } from './roles';
 
-export interface StaffMember {
-  email: string;
-  role: StaffRole;
-}
-
-async function currentStaff(): Promise<StaffMember | undefined> {
-  const session = await getServerSession(getAuthOptions());
-  const email = session?.user?.email;
-  if (!email) return undefined;
-  // The account as it is now, not as it was at sign-in: removing or demoting someone takes effect at once.
-  const account = await activeStaffAccount(email);
-  if (!account || !isStaffRole(account.role)) return undefined;
-  return { email: account.email, role: account.role };
-}
+export type { StaffMember } from './current-staff';
 
 /**
  * For admin route handlers: the signed-in staff member, or a 401 / 403 problem. Checked here on the server for

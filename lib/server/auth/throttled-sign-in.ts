@@ -24,7 +24,7 @@ export async function throttledCredentialsSignIn(request: Request, signIn: Handl
   const email = (form.success ? form.data.email : '').trim().toLowerCase();
   const env = getEnv();
   const deviceId = deviceIdFromToken(env.NEXTAUTH_SECRET, email, (await cookies()).get(DEVICE_COOKIE)?.value);
-  const address: ThrottleKey = { scope: 'address', id: clientAddress(request.headers) };
+  const address: ThrottleKey = { scope: 'address', id: clientAddress(request.headers, env.TRUSTED_PROXY_COUNT) };
   const account: ThrottleKey = { scope: 'account', id: email };
   const device: ThrottleKey | undefined = deviceId ? { scope: 'device', id: deviceId } : undefined;
   const keys = [address, device ?? account];

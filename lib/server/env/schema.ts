@@ -116,6 +116,15 @@ const rawSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
 
   /**
+   * How many reverse proxies of our own sit in front of the app, each appending to X-Forwarded-For. 0 (no
+   * proxy): the socket's peer is the client and a client-sent X-Forwarded-For is ignored; too high a number
+   * lets clients choose their own address for the sign-in and checkout limits (lib/server/http/client-address.ts).
+   */
+  TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
+  /** Checkouts one client address may start per minute; the next is answered 429 with Retry-After. */
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+
+  /**
    * `1` turns on the benchmark's baseline route (`GET /api/bench/bare`, bench/run.ts); anything else leaves it a
    * 404. Refused against a real Vipps host: it is a measuring aid, never part of the shop.
    */

@@ -9,11 +9,14 @@ const orders = vi.hoisted(() => ({
   cancelReservation: vi.fn(),
   checkOperationWithVipps: vi.fn(),
 }));
-vi.mock('next-auth', () => ({ getServerSession: () => Promise.resolve(session.current) }));
-// requireStaff reads the account from the database; here the account is whatever the session says.
-vi.mock('@/lib/server/auth/staff-lookup', () => ({
-  activeStaffAccount: (email: string) =>
-    Promise.resolve(session.current?.role ? { email, role: session.current.role } : undefined),
+// requireStaff reads the session row and the account from the database; here they are whatever the test says.
+vi.mock('@/lib/server/auth/current-staff', () => ({
+  currentStaff: () =>
+    Promise.resolve(
+      session.current?.role && session.current.user?.email
+        ? { email: session.current.user.email, role: session.current.role, sessionId: 1 }
+        : undefined,
+    ),
 }));
 vi.mock('@/lib/server/orders', () => orders);
 
@@ -59,7 +62,7 @@ describe('admin money handlers', () => {
     expect(await response.json()).toEqual(ANSWER);
     expect(orders.captureMoney).toHaveBeenCalledWith({
       reference: REFERENCE,
-      staff: { email: 'op@shop.no', role: 'operator' },
+      staff: { email: 'op@shop.no', role: 'operator', sessionId: 1 },
       amountOre: 25000,
       note: 'partial',
     });
@@ -80,6 +83,10 @@ describe('admin money handlers', () => {
       expect((await settle.POST(post({}), { params: Promise.resolve({ id }) })).status, id).toBe(404);
     }
     expect((await settle.POST(post({}), { params: Promise.resolve({ id: '7' }) })).status).toBe(200);
-    expect(orders.checkOperationWithVipps).toHaveBeenCalledWith(7, { email: 'op@shop.no', role: 'operator' });
+    expect(orders.checkOperationWithVipps).toHaveBeenCalledWith(7, {
+      email: 'op@shop.no',
+      role: 'operator',
+      sessionId: 1,
+    });
   });
 });

@@ -4,11 +4,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const session = vi.hoisted(() => ({ current: null as null | { user?: { email?: string }; role?: string } }));
 const calls = vi.hoisted(() => ({ apiLog: [] as unknown[], inbox: [] as unknown[], reprocess: [] as unknown[] }));
-vi.mock('next-auth', () => ({ getServerSession: () => Promise.resolve(session.current) }));
-// requireStaff reads the account from the database; here the account is whatever the session says.
-vi.mock('@/lib/server/auth/staff-lookup', () => ({
-  activeStaffAccount: (email: string) =>
-    Promise.resolve(session.current?.role ? { email, role: session.current.role } : undefined),
+// requireStaff reads the session row and the account from the database; here they are whatever the test says.
+vi.mock('@/lib/server/auth/current-staff', () => ({
+  currentStaff: () =>
+    Promise.resolve(
+      session.current?.role && session.current.user?.email
+        ? { email: session.current.user.email, role: session.current.role, sessionId: 1 }
+        : undefined,
+    ),
 }));
 vi.mock('@/lib/server/api-log', () => ({
   apiLogResponse: (query: unknown) => {
