@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 
 /** Human-friendly order numbers from the order's id: FB-100001, FB-100002, … */
 export const orderNumberFor = (orderId: number) => `FB-${100_000 + orderId}`;
+export const ORDER_NUMBER_PATTERN = /^FB-[0-9]{6,15}$/;
 
 /** Lower-case base32 (RFC 4648's letters and 2–7): 32 symbols, so each character carries exactly 5 bits. */
 export const REFERENCE_RANDOM_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';

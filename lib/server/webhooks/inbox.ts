@@ -4,6 +4,7 @@
 import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { WebhookDeliveryItem, WebhookInboxFilter } from '@/lib/admin-observability-api';
 import { WEBHOOK_INBOX_PAGE_SIZE } from '@/lib/admin-observability-api';
+import { toStorableText } from '@/lib/storable-text';
 import { redactBodyText } from '../api-log/redact';
 import type { Db } from '../db/core';
 import { orders, payments, webhookDeliveries, webhookEvents } from '../db/schema';
@@ -92,8 +93,9 @@ export async function recordDelivery(
       refusalReason: delivery.refusalReason ?? null,
       eventId: delivery.eventId ?? null,
       duplicate: delivery.duplicate ?? false,
-      reference: delivery.reference?.slice(0, 64) ?? null,
-      name: delivery.name?.slice(0, 40) ?? null,
+      // Unverified claims may hold anything (a NUL, a lone surrogate): made storable, so the row is never lost.
+      reference: delivery.reference === undefined ? null : toStorableText(delivery.reference.slice(0, 64)),
+      name: delivery.name === undefined ? null : toStorableText(delivery.name.slice(0, 40)),
       body:
         redactBodyText(delivery.rawBody, { maxChars: refused ? MAX_REFUSED_BODY_CHARS : MAX_ACCEPTED_BODY_CHARS }) ??
         '',
