@@ -63,8 +63,12 @@ export interface WebhookDeliveryItem {
   refusalReason: string | null;
   /** The stored event (`webhook_events`) it carried; null when refused. */
   eventId: number | null;
-  /** The same event had already arrived: not processed again. */
+  /** The row was made by a repeat of an event whose first row is gone: not processed again. */
   duplicate: boolean;
+  /** How many more times the same event arrived (redeliveries, replays): counted here, never stored or processed. */
+  duplicateCount: number;
+  /** ISO 8601 of the newest repeat; null while there has been none. */
+  lastReceivedAt: string | null;
   reference: string | null;
   /** The order of `reference` in our ledger; for a refused delivery only the order its body claims. */
   orderNumber: string | null;
