@@ -171,7 +171,9 @@ export interface StaffActionView {
   reference: string;
   amountOre: number | null;
   note: string | null;
+  /** 'refused' when our own checks said no before Vipps was asked; `reason` then says why. */
   result: string;
+  reason: string | null;
 }
 
 /** `GET /api/admin/orders/{orderNumber}`, and what the order page renders. */

@@ -130,6 +130,7 @@ export async function getOrderDetail(
       amountOre: a.amountOre,
       note: a.note,
       result: a.result,
+      reason: a.reason,
     })),
   };
 }
