@@ -2,6 +2,7 @@
 // that build them and the handlers that check them, and the shapes the pages read. Amounts in øre.
 import { z } from 'zod';
 import { ORDER_STATUSES } from './order-status';
+import { storableText } from './storable-text';
 import type { OrderLineView as ShopOrderLineView } from './shop-api';
 
 /** The orders list's status filter: the order statuses (state-machine.ts) plus "an operation's outcome is unknown". */
@@ -32,7 +33,7 @@ export type ReservationFilter = (typeof RESERVATION_FILTERS)[number];
 export const orderListQuerySchema = z.object({
   status: z.enum(ADMIN_STATUS_FILTERS).optional(),
   /** Order number, payment reference or phone number (any spacing, with or without +47). */
-  q: z.string().trim().max(100).optional(),
+  q: storableText().trim().max(100).optional(),
   reservation: z.enum(RESERVATION_FILTERS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
@@ -82,10 +83,10 @@ export interface OrderListResponse {
 /** `POST /api/admin/payments/{reference}/capture` and `/refund`: omit `amountOre` to move all that remains. */
 export const moneyMoveBodySchema = z.object({
   amountOre: z.int().min(1).max(100_000_000).optional(),
-  note: z.string().trim().max(500).optional(),
+  note: storableText().trim().max(500).optional(),
 });
 /** `POST /api/admin/payments/{reference}/cancel`: releases what is not captured. */
-export const cancelBodySchema = z.object({ note: z.string().trim().max(500).optional() });
+export const cancelBodySchema = z.object({ note: storableText().trim().max(500).optional() });
 export type MoneyMoveBody = z.infer<typeof moneyMoveBodySchema>;
 
 /** 200 from the capture, refund, cancel and settle handlers. */
@@ -170,7 +171,9 @@ export interface StaffActionView {
   reference: string;
   amountOre: number | null;
   note: string | null;
+  /** 'refused' when our own checks said no before Vipps was asked; `reason` then says why. */
   result: string;
+  reason: string | null;
 }
 
 /** `GET /api/admin/orders/{orderNumber}`, and what the order page renders. */

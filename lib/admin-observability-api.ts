@@ -1,13 +1,14 @@
 // The contract between the admin pages for the Vipps API log and the webhook inbox and their route handlers:
 // query schemas shared by pages and handlers, and the shapes the pages read. Bodies arrive already redacted.
 import { z } from 'zod';
+import { storableText } from './storable-text';
 
 export const API_LOG_PAGE_SIZE = 50;
 export const WEBHOOK_INBOX_PAGE_SIZE = 50;
 
 /** `GET /api/admin/api-log`: one payment's exchanges (`reference`), or every exchange, newest first, by page. */
 export const apiLogQuerySchema = z.object({
-  reference: z.string().trim().min(1).max(64).optional(),
+  reference: storableText().trim().min(1).max(64).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type ApiLogQuery = z.infer<typeof apiLogQuerySchema>;
@@ -47,7 +48,7 @@ export type WebhookInboxFilter = (typeof WEBHOOK_INBOX_FILTERS)[number];
 /** `GET /api/admin/webhooks`: a page of deliveries, newest first, or one payment's (`reference`). */
 export const webhookInboxQuerySchema = z.object({
   filter: z.enum(WEBHOOK_INBOX_FILTERS).default('all'),
-  reference: z.string().trim().min(1).max(64).optional(),
+  reference: storableText().trim().min(1).max(64).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type WebhookInboxQuery = z.infer<typeof webhookInboxQuerySchema>;
@@ -62,8 +63,12 @@ export interface WebhookDeliveryItem {
   refusalReason: string | null;
   /** The stored event (`webhook_events`) it carried; null when refused. */
   eventId: number | null;
-  /** The same event had already arrived: not processed again. */
+  /** The row was made by a repeat of an event whose first row is gone: not processed again. */
   duplicate: boolean;
+  /** How many more times the same event arrived (redeliveries, replays): counted here, never stored or processed. */
+  duplicateCount: number;
+  /** ISO 8601 of the newest repeat; null while there has been none. */
+  lastReceivedAt: string | null;
   reference: string | null;
   /** The order of `reference` in our ledger; for a refused delivery only the order its body claims. */
   orderNumber: string | null;

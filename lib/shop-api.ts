@@ -10,11 +10,11 @@ import {
   PHONE_HINT,
   checkPhoneInput,
 } from './shop-rules';
+import { storableText } from './storable-text';
 
 export { MAX_CART_LINES, MAX_LINE_QUANTITY, PHONE_HINT, toMsisdn } from './shop-rules';
 
-export const phoneInputSchema = z
-  .string()
+export const phoneInputSchema = storableText()
   .max(MAX_PHONE_INPUT_LENGTH, PHONE_HINT)
   .transform((value, ctx) => {
     const checked = checkPhoneInput(value);
@@ -26,9 +26,16 @@ export const phoneInputSchema = z
   });
 
 export const cartLineSchema = z.object({
-  sku: z.string().min(1).max(MAX_SKU_LENGTH),
+  sku: storableText().min(1).max(MAX_SKU_LENGTH),
   quantity: z.int().min(1).max(MAX_LINE_QUANTITY),
 });
+
+/**
+ * The checkout's `Idempotency-Key` header: a UUID v4, as `crypto.randomUUID()` makes it in the browser (122
+ * random bits). The key alone finds a checkout again, landing URL included (a retry must get the same payment),
+ * so a short or patterned key would let someone else's guess land on it: only the random form is accepted.
+ */
+export const checkoutKeySchema = z.uuidv4('Send a UUID v4 in the Idempotency-Key header.');
 
 /**
  * `POST /api/checkout`, with an `Idempotency-Key` header (a UUID the browser makes once per checkout and

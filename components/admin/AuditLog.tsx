@@ -68,7 +68,10 @@ export function AuditLog({ actions, currency, attemptOf }: AuditLogProps) {
                 {a.amountOre === null ? '—' : formatOre(a.amountOre, currency)}
               </td>
               <td className={`${td} min-w-40`}>{a.note ?? '—'}</td>
-              <td className={`${td} whitespace-nowrap`}>{a.result}</td>
+              <td className={td} data-testid="audit-result">
+                <span className="whitespace-nowrap">{a.result}</span>
+                {a.reason && <span className="block min-w-48 text-xs text-shop-muted">{a.reason}</span>}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -77,6 +77,16 @@ export function WebhookDeliveries({ deliveries, canReprocess }: WebhookDeliverie
                 {d.result ?? (d.refusalReason === null ? 'waiting to be processed' : 'not processed')}
               </dd>
             </div>
+            {d.duplicateCount > 0 && (
+              <div className="flex gap-1" data-testid="webhook-repeats">
+                <dt>Repeats</dt>
+                <dd>
+                  {d.duplicateCount} more {d.duplicateCount === 1 ? 'time' : 'times'}, last{' '}
+                  {d.lastReceivedAt && <time dateTime={d.lastReceivedAt}>{formatDateTime(d.lastReceivedAt)}</time>} (not
+                  processed again)
+                </dd>
+              </div>
+            )}
             {d.processedAt && (
               <div className="flex gap-1">
                 <dt>Processed</dt>

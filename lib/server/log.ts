@@ -27,11 +27,37 @@ export const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
   return [top, `*${segment}`, `*.*${segment}`];
 });
 
+/**
+ * A failed query's error (drizzle's DrizzleQueryError) carries the statement's parameters, in `params` and in
+ * its message ("Failed query: …\nparams: …"): shoppers' phone numbers, raw request text. The log keeps the
+ * statement and how many parameters it had, never their values — anywhere in the error's cause chain.
+ */
+export function withoutQueryParams(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 8) return error;
+  const cause = withoutQueryParams(error.cause, depth + 1);
+  const params = (error as { params?: unknown }).params;
+  const query = (error as { query?: unknown }).query;
+  const isFailedQuery = typeof query === 'string' && Array.isArray(params);
+  if (!isFailedQuery && cause === error.cause) return error;
+  const message = isFailedQuery ? `Failed query: ${query}\nparams: [${params.length} hidden]` : error.message;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error & Record<string, unknown>;
+  for (const [key, value] of Object.entries(error)) if (key !== 'params') copy[key] = value;
+  Object.defineProperty(copy, 'message', { value: message, enumerable: false, writable: true });
+  Object.defineProperty(copy, 'stack', {
+    value: error.stack?.replace(error.message, message),
+    enumerable: false,
+    writable: true,
+  });
+  if (error.cause !== undefined) copy.cause = cause;
+  return copy;
+}
+
 export function createAppLogger(options: { level: string; destination?: DestinationStream }): Logger {
   return pino(
     {
       level: options.level,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      serializers: { err: (error: unknown) => pino.stdSerializers.err(withoutQueryParams(error) as Error) },
       base: { app: 'vipps-epayment-demo-shop' },
     },
     options.destination,

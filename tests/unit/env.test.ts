@@ -11,6 +11,14 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("keeps shoppers' phone numbers 30 days unless told otherwise, and refuses a retention below one day", () => {
+    expect(parseEnv({}).SHOPPER_PHONE_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ SHOPPER_PHONE_RETENTION_DAYS: '7' }).SHOPPER_PHONE_RETENTION_DAYS).toBe(7);
+    for (const bad of ['0', '-1', '1.5', 'forever']) {
+      expect(() => parseEnv({ SHOPPER_PHONE_RETENTION_DAYS: bad })).toThrow(/SHOPPER_PHONE_RETENTION_DAYS/);
+    }
+  });
+
   it('requires every secret against a real Vipps host and lists them all in one error', () => {
     let error: unknown;
     try {

@@ -1,14 +1,10 @@
-import { z } from 'zod';
-import { checkoutRequestSchema } from '@/lib/shop-api';
+import { checkoutKeySchema, checkoutRequestSchema } from '@/lib/shop-api';
 import { ProblemError, parseJsonBody } from '@/lib/server/http/problem';
 import { limitCheckouts } from '@/lib/server/http/checkout-limit';
 import { withProblems } from '@/lib/server/http/route';
 import { checkout } from '@/lib/server/orders';
 
 export const dynamic = 'force-dynamic';
-
-// The browser makes one key per checkout and resends it on retries (lib/shop-api.ts).
-const checkoutKeySchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'Send a UUID in the Idempotency-Key header.');
 
 export const POST = withProblems(async (request) => {
   const key = checkoutKeySchema.safeParse(request.headers.get('idempotency-key'));
@@ -17,7 +13,7 @@ export const POST = withProblems(async (request) => {
       status: 400,
       code: 'validation_failed',
       title: 'Missing checkout key',
-      errors: [{ path: 'Idempotency-Key', message: 'Send a UUID in the Idempotency-Key header.' }],
+      errors: [{ path: 'Idempotency-Key', message: 'Send a UUID v4 in the Idempotency-Key header.' }],
     });
   }
   const body = await parseJsonBody(request, checkoutRequestSchema);

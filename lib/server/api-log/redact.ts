@@ -1,6 +1,7 @@
 // Turns what the Vipps client saw (a `VippsExchange`) into an API log row that is safe to keep and to show
 // staff: no secret or token, personal data masked, bodies bounded. Pure and total: any body shape, any text.
 import type { ApiLogEntry } from '@/lib/admin-observability-api';
+import { toStorableText } from '@/lib/storable-text';
 import type { VippsExchange } from '../vipps/exchange';
 import {
   REDACTED,
@@ -82,7 +83,9 @@ export function redactBodyText(text: string | undefined, options: RedactOptions 
   if (text === undefined || text === '') return null;
   const parsed = parseJson(text);
   const redacted = parsed === undefined ? scrubText(text) : JSON.stringify(redactValue(parsed, '', false));
-  return cutTo(removeKnownSecrets(redacted, options.secrets ?? []), options.maxChars ?? MAX_LOGGED_BODY_CHARS);
+  // A body that is not JSON may hold a raw NUL or a lone surrogate, which no text column can store.
+  const storable = toStorableText(redacted);
+  return cutTo(removeKnownSecrets(storable, options.secrets ?? []), options.maxChars ?? MAX_LOGGED_BODY_CHARS);
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,6 @@
 import { eq, inArray, isNull, and } from 'drizzle-orm';
 import { z } from 'zod';
+import { storableText } from '@/lib/storable-text';
 import type { Db } from '../db/core';
 import { staffAccounts } from '../db/schema';
 import { DEMO_STAFF } from './demo-staff';
@@ -18,7 +19,7 @@ export const newStaffSchema = z.object({
     .email()
     .max(200)
     .transform((email) => email.toLowerCase()),
-  name: z.string().trim().min(1).max(100),
+  name: storableText().trim().min(1).max(100),
   role: z.enum(STAFF_ROLES),
   password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200),
 });

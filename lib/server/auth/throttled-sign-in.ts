@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { z } from 'zod';
+import { storableText } from '@/lib/storable-text';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { clientAddress } from '../http/client-address';
@@ -10,7 +11,7 @@ import { clearSignInAttempts, countSignInAttempt, type ThrottleKey } from './log
 
 type Handler = (request: Request) => Promise<Response>;
 
-const credentialsForm = z.object({ email: z.string().max(200).default('') });
+const credentialsForm = z.object({ email: storableText().max(200).default('') });
 
 /** The error next-auth's `signIn()` hands to the login form (it reads `error` from the body's `url`). */
 export const TOO_MANY_ATTEMPTS = 'TooManyAttempts';

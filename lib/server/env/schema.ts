@@ -111,6 +111,8 @@ const rawSchema = z.object({
   /** The webhook inbox keeps deliveries this many days, and at most this many refused ones (forgeries). */
   WEBHOOK_INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   WEBHOOK_INBOX_MAX_REFUSED: z.coerce.number().int().min(10).max(1_000_000).default(1_000),
+  /** A shopper's phone number is forgotten this many days after the order (orders, stored request bodies). */
+  SHOPPER_PHONE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
 
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.url().optional(),

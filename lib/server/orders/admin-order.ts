@@ -9,7 +9,10 @@ import { buildTimeline } from './admin-timeline';
 import type { OrdersDeps } from './deps';
 import { headroom } from './money-rules';
 import { inFlightOf } from './move-money';
+import { ORDER_NUMBER_PATTERN } from './references';
 import { ledgerOf } from './sync';
+
+const orderNotFound = () => new ProblemError({ status: 404, code: 'not_found', title: 'Order not found' });
 
 /** The page must render even when Vipps is slow: the event log is extra, our own records are the page. */
 export const EVENT_LOG_TIMEOUT_MS = 5_000;
@@ -25,8 +28,10 @@ export async function getOrderDetail(
   viewer: OrderDetailViewer,
 ): Promise<OrderDetailResponse> {
   const { db } = deps;
+  // From a URL: text that is not one of our order numbers (a NUL, say) is not looked up at all.
+  if (!ORDER_NUMBER_PATTERN.test(orderNumber)) throw orderNotFound();
   const [order] = await db.select().from(orders).where(eq(orders.orderNumber, orderNumber));
-  if (!order) throw new ProblemError({ status: 404, code: 'not_found', title: 'Order not found' });
+  if (!order) throw orderNotFound();
   const lines = await db
     .select()
     .from(orderLines)
@@ -125,6 +130,7 @@ export async function getOrderDetail(
       amountOre: a.amountOre,
       note: a.note,
       result: a.result,
+      reason: a.reason,
     })),
   };
 }

@@ -77,7 +77,10 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
         amountOre: action.amountOre,
         actor: action.staffEmail,
         outcome: action.result,
-        detail: action.note && `Note: ${action.note}`,
+        detail:
+          [action.reason && `Refused: ${action.reason}`, action.note && `Note: ${action.note}`]
+            .filter(Boolean)
+            .join(' · ') || null,
       }),
     );
   }

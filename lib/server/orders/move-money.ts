@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { paymentOperations, payments, staffActions } from '../db/schema';
-import { ProblemError } from '../http/problem';
+import { ProblemError, isProblemError } from '../http/problem';
 import type { VippsAuthError, VippsNotPerformedError } from '../vipps/errors';
 import type { ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
@@ -45,21 +45,31 @@ export async function inFlightOf(db: Db, reference: string): Promise<InFlight> {
 const conflict = (title: string, detail?: string) => new ProblemError({ status: 409, code: 'conflict', title, detail });
 
 /**
- * Capture, refund or cancel, as the money rules say: under the payment's row lock, check what is left (counting
- * operations still in flight, so two staff or two instances cannot both take the same money) and write the
- * operation row with its Idempotency-Key; then call Vipps, and record the outcome and the staff action.
- *
- * What Vipps answered is the result: succeeded, rejected (with Vipps' code and title) or unknown. A call Vipps
- * never judged (every attempt rate-limited, no token in time, credentials refused) has no answer to return: once
- * recorded, with the operation closed so the money is free again, its error is thrown on for the caller's one
- * error table (lib/server/http/problem.ts) to map.
+ * Our own checks said no (nothing left to capture, wrong state, a move in flight): nothing reached Vipps, but an
+ * attempt to move money is still part of the audit trail, so it is logged as refused with the reason staff saw.
  */
-export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise<MoveResult> {
-  const { db } = deps;
-  const [known] = await db.select().from(payments).where(eq(payments.reference, request.reference));
-  // Our copy may lag behind Vipps (a webhook still on its way): read it before deciding what is allowed.
-  if (known?.redirectUrl && !isFinalState(known.vippsState)) await syncPayment(deps, request.reference);
-  const operation = await db.transaction(async (tx) => {
+export async function auditRefusal(
+  db: Db,
+  request: Pick<MoveRequest, 'reference' | 'staffEmail' | 'note' | 'amountOre'> & { action: string },
+  refusal: ProblemError,
+): Promise<void> {
+  await db.insert(staffActions).values({
+    staffEmail: request.staffEmail,
+    action: request.action,
+    reference: request.reference,
+    amountOre: request.amountOre ?? null,
+    note: request.note,
+    result: 'refused',
+    reason: (refusal.detail ? `${refusal.title}: ${refusal.detail}` : refusal.title).slice(0, 500),
+  });
+}
+
+/**
+ * Under the payment's row lock: checks what is left (counting operations still in flight, so two staff or two
+ * instances cannot both take the same money) and writes the operation row with its Idempotency-Key.
+ */
+function reserveOperation(deps: OrdersDeps, request: MoveRequest) {
+  return deps.db.transaction(async (tx) => {
     const [payment] = await tx.select().from(payments).where(eq(payments.reference, request.reference)).for('update');
     if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
     const room = headroom(ledgerOf(payment), await inFlightOf(tx, request.reference));
@@ -91,6 +101,29 @@ export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise
       })
       .returning();
     return { ...row!, currency: payment.currency };
+  });
+}
+
+/**
+ * Capture, refund or cancel, as the money rules say: reserve the operation (reserveOperation), then call Vipps,
+ * and record the outcome and the staff action. A refusal by our own checks is recorded as a staff action too.
+ *
+ * What Vipps answered is the result: succeeded, rejected (with Vipps' code and title) or unknown. A call Vipps
+ * never judged (every attempt rate-limited, no token in time, credentials refused) has no answer to return: once
+ * recorded, with the operation closed so the money is free again, its error is thrown on for the caller's one
+ * error table (lib/server/http/problem.ts) to map.
+ */
+export async function moveMoney(deps: OrdersDeps, request: MoveRequest): Promise<MoveResult> {
+  const { db } = deps;
+  const [known] = await db.select().from(payments).where(eq(payments.reference, request.reference));
+  // Our copy may lag behind Vipps (a webhook still on its way): read it before deciding what is allowed.
+  if (known?.redirectUrl && !isFinalState(known.vippsState)) await syncPayment(deps, request.reference);
+  const operation = await reserveOperation(deps, request).catch(async (error: unknown) => {
+    // A 404 (no such payment) has no order to show the row on; a conflict is a refusal staff must see later.
+    if (isProblemError(error) && error.status === 409) {
+      await auditRefusal(db, { ...request, action: request.kind }, error);
+    }
+    throw error;
   });
 
   await markAttempted(db, operation.id);

@@ -7,7 +7,7 @@ import { paymentOperations, payments, staffActions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from './deps';
 import { headroom } from './money-rules';
-import { inFlightOf, moveMoney, type MoveRequest } from './move-money';
+import { auditRefusal, inFlightOf, moveMoney, type MoveRequest } from './move-money';
 import { settleOperation } from './settle-operation';
 import { ledgerOf } from './sync';
 
@@ -57,12 +57,18 @@ export async function checkOperationForStaff(
   }
   // A pending call may still land at Vipps: reading the log now could call it "not there" a moment too early.
   if (operation.status === 'pending' && operation.running) {
-    throw new ProblemError({
+    const refusal = new ProblemError({
       status: 409,
       code: 'conflict',
       title: 'Still running',
       detail: `This ${operation.kind} is still waiting for Vipps' answer. Reload the page in a minute.`,
     });
+    await auditRefusal(
+      deps.db,
+      { action: 'check_with_vipps', reference: operation.reference, staffEmail: request.staffEmail },
+      refusal,
+    );
+    throw refusal;
   }
   const wasOpen = operation.status === 'pending' || operation.status === 'unknown';
   const status = await settleOperation(deps, request.operationId);

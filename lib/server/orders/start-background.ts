@@ -1,5 +1,5 @@
 // Background work of the shop, started once per server process (instrumentation.ts): the webhook registration,
-// the reconciler's timer and the API log / webhook inbox retention. None may stop the shop when Vipps is
+// the reconciler's timer and the retention of the API log, the webhook inbox and shoppers' phone numbers. None may stop the shop when Vipps is
 // unreachable.
 import { runRetention } from '../api-log/retention';
 import { getEnv } from '../env';
@@ -42,12 +42,13 @@ async function prune() {
       {
         apiLog: { retentionDays: env.VIPPS_API_LOG_RETENTION_DAYS, maxRows: env.VIPPS_API_LOG_MAX_ROWS },
         deliveries: { retentionDays: env.WEBHOOK_INBOX_RETENTION_DAYS, maxRefused: env.WEBHOOK_INBOX_MAX_REFUSED },
+        shopperPhoneDays: env.SHOPPER_PHONE_RETENTION_DAYS,
         everySeconds: RETENTION_EVERY_SECONDS,
       },
       INSTANCE_ID,
     );
   } catch (error) {
-    deps.log.error({ err: error }, 'API log retention failed');
+    deps.log.error({ err: error }, 'retention (API log, webhook inbox, phone numbers) failed');
   }
 }
 setInterval(() => void prune(), RETENTION_EVERY_SECONDS * 1000).unref();

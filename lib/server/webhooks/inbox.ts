@@ -1,9 +1,11 @@
-// The webhook inbox (issue 11.2): one `webhook_deliveries` row per delivery that reached the route handler,
-// accepted or refused, with what processing did. Refused rows are bounded twice — a per-instance budget per
-// minute and a row cap at retention time — so a flood of forgeries cannot fill the database.
+// The webhook inbox: a `webhook_deliveries` row for what reached the route handler, accepted or refused, with
+// what processing did. An accepted event has one row however often it comes (Vipps redelivers; someone holding a
+// signed delivery can replay it while its date is fresh): repeats are counted on it. Refused rows are bounded
+// twice — a per-instance budget per minute and a row cap at retention time — so forgeries cannot fill the disk.
 import { asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { WebhookDeliveryItem, WebhookInboxFilter } from '@/lib/admin-observability-api';
 import { WEBHOOK_INBOX_PAGE_SIZE } from '@/lib/admin-observability-api';
+import { toStorableText } from '@/lib/storable-text';
 import { redactBodyText } from '../api-log/redact';
 import type { Db } from '../db/core';
 import { orders, payments, webhookDeliveries, webhookEvents } from '../db/schema';
@@ -77,7 +79,10 @@ export interface DeliveryRecord {
   result?: string;
 }
 
-/** Stores one delivery; undefined when a refused one is over this minute's budget (not stored). */
+/**
+ * Stores one delivery, or for an accepted event that already has its row, counts the repeat on that row (one
+ * upsert on the `event_id` unique index). Undefined when a refused one is over this minute's budget (not stored).
+ */
 export async function recordDelivery(
   db: Db,
   delivery: DeliveryRecord,
@@ -85,22 +90,28 @@ export async function recordDelivery(
 ): Promise<number | undefined> {
   const refused = delivery.refusalReason !== undefined;
   if (refused && !budget(Date.now())) return undefined;
-  const [row] = await db
-    .insert(webhookDeliveries)
-    .values({
-      verified: delivery.verified,
-      refusalReason: delivery.refusalReason ?? null,
-      eventId: delivery.eventId ?? null,
-      duplicate: delivery.duplicate ?? false,
-      reference: delivery.reference?.slice(0, 64) ?? null,
-      name: delivery.name?.slice(0, 40) ?? null,
-      body:
-        redactBodyText(delivery.rawBody, { maxChars: refused ? MAX_REFUSED_BODY_CHARS : MAX_ACCEPTED_BODY_CHARS }) ??
-        '',
-      result: delivery.result ?? null,
-      processedAt: delivery.result === undefined ? null : new Date(),
-    })
-    .returning({ id: webhookDeliveries.id });
+  const insert = db.insert(webhookDeliveries).values({
+    verified: delivery.verified,
+    refusalReason: delivery.refusalReason ?? null,
+    eventId: delivery.eventId ?? null,
+    duplicate: delivery.duplicate ?? false,
+    // Unverified claims may hold anything (a NUL, a lone surrogate): made storable, so the row is never lost.
+    reference: delivery.reference === undefined ? null : toStorableText(delivery.reference.slice(0, 64)),
+    name: delivery.name === undefined ? null : toStorableText(delivery.name.slice(0, 40)),
+    body:
+      redactBodyText(delivery.rawBody, { maxChars: refused ? MAX_REFUSED_BODY_CHARS : MAX_ACCEPTED_BODY_CHARS }) ?? '',
+    result: delivery.result ?? null,
+    processedAt: delivery.result === undefined ? null : new Date(),
+  });
+  const stored =
+    refused || delivery.eventId === undefined
+      ? insert
+      : insert.onConflictDoUpdate({
+          target: webhookDeliveries.eventId,
+          targetWhere: isNull(webhookDeliveries.refusalReason),
+          set: { duplicateCount: sql`${webhookDeliveries.duplicateCount} + 1`, lastReceivedAt: sql`now()` },
+        });
+  const [row] = await stored.returning({ id: webhookDeliveries.id });
   return row?.id;
 }
 
@@ -160,6 +171,8 @@ export function deliveryItem(row: DeliveryRow, orderNumber: string | null): Webh
     refusalReason: row.refusalReason,
     eventId: row.eventId,
     duplicate: row.duplicate,
+    duplicateCount: row.duplicateCount,
+    lastReceivedAt: row.lastReceivedAt?.toISOString() ?? null,
     reference: row.reference,
     name: row.name,
     body: row.body,

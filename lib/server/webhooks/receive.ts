@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { WebhookDeliveryItem } from '@/lib/admin-observability-api';
+import { storableText } from '@/lib/storable-text';
 import { payments, staffActions, webhookEvents } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from '../orders/deps';
@@ -21,14 +22,16 @@ import { WEBHOOK_PATH, webhookSecret } from './registration';
 /** An ePayment delivery is a few hundred bytes (BRIEF §8); anything far bigger is not from Vipps. */
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
 
+// Every string is stored (webhook_events: columns and the jsonb body), so each must be storable text: a signed
+// delivery carrying a NUL is refused as a bad body (kept in the inbox, answered 400), never a failed insert.
 const webhookEventSchema = z.object({
-  msn: z.string().max(20),
-  reference: z.string().min(1).max(64),
-  pspReference: z.string().max(100),
-  name: z.string().min(1).max(40),
-  amount: z.object({ currency: z.string().max(3), value: z.number().int() }),
-  timestamp: z.string().max(40),
-  idempotencyKey: z.string().max(100).nullish(),
+  msn: storableText().max(20),
+  reference: storableText().min(1).max(64),
+  pspReference: storableText().max(100),
+  name: storableText().min(1).max(40),
+  amount: z.object({ currency: storableText().max(3), value: z.number().int() }),
+  timestamp: storableText().max(40),
+  idempotencyKey: storableText().max(100).nullish(),
   success: z.boolean(),
 });
 

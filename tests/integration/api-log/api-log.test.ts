@@ -3,9 +3,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { apiLogFor, listApiLog } from '@/lib/server/api-log/queries';
 import { createApiLogRecorder } from '@/lib/server/api-log/recorder';
 import { pruneApiLog, runRetention } from '@/lib/server/api-log/retention';
-import { leases, vippsApiLog } from '@/lib/server/db/schema';
+import { leases, orders, paymentOperations, payments, vippsApiLog } from '@/lib/server/db/schema';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { moveMoney } from '@/lib/server/orders/move-money';
+import { forgetShopperPhones } from '@/lib/server/orders/shopper-phones';
 import { syncPayment } from '@/lib/server/orders/sync';
 import type { VippsExchange } from '@/lib/server/vipps/exchange';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
@@ -145,10 +146,95 @@ describe('API log retention', () => {
     const settings = {
       apiLog: { retentionDays: 30, maxRows: 2 },
       deliveries: { retentionDays: 30, maxRefused: 100 },
+      shopperPhoneDays: 30,
       everySeconds: 3_600,
     };
     const first = await runRetention({ db: db(), log: quiet }, settings, 'instance-a');
     expect(first).toMatchObject({ ran: true, apiLog: { byCount: 3 } });
     expect(await runRetention({ db: db(), log: quiet }, settings, 'instance-b')).toEqual({ ran: false });
+  });
+});
+
+describe("shoppers' phone numbers", () => {
+  const DAY = 86_400_000;
+
+  /** A checkout with a phone number, as the shop keeps it: on the order, in the create body, in the API log. */
+  async function orderWithPhone() {
+    const { deps, recorder } = loggedWorld();
+    const { reference } = await startCheckout(deps, {
+      checkoutKey: newCheckoutKey(),
+      items: [{ sku: 'aurora-print', quantity: 1 }],
+      phoneNumber: '4791234567', // the MSISDN, as the checkout route hands it on
+    });
+    await recorder.flush();
+    return reference;
+  }
+
+  async function keptFor(reference: string) {
+    const [payment] = await db().select().from(payments).where(eq(payments.reference, reference));
+    const [order] = await db().select().from(orders).where(eq(orders.id, payment!.orderId));
+    const [create] = await db()
+      .select()
+      .from(paymentOperations)
+      .where(eq(paymentOperations.idempotencyKey, `create-${reference}`));
+    const log = await db().select().from(vippsApiLog).where(eq(vippsApiLog.reference, reference));
+    const createLog = log.find((r) => r.method === 'POST')!;
+    return {
+      order: order!.phoneNumber,
+      operation: (JSON.parse(create!.requestBody!) as { customer?: { phoneNumber: unknown } }).customer?.phoneNumber,
+      apiLog: (JSON.parse(createLog.requestBody!) as { customer?: { phoneNumber: unknown } }).customer?.phoneNumber,
+    };
+  }
+
+  it('are kept for the retention and then cleared from the order, the create body and the API log', async () => {
+    const reference = await orderWithPhone();
+    expect(await keptFor(reference)).toEqual({ order: '4791234567', operation: '4791234567', apiLog: '47******67' });
+    // The clock is ours: 29 days on, nothing is due; 31 days on, everything is.
+    const at = (days: number) => new Date(Date.now() + days * DAY);
+    expect(await forgetShopperPhones(db(), { retentionDays: 30, now: at(29) })).toEqual({
+      orders: 0,
+      operations: 0,
+      apiLog: 0,
+    });
+    expect(await keptFor(reference)).toMatchObject({ order: '4791234567' });
+    expect(await forgetShopperPhones(db(), { retentionDays: 30, now: at(31) })).toEqual({
+      orders: 1,
+      operations: 1,
+      apiLog: 1,
+    });
+    expect(await keptFor(reference)).toEqual({ order: null, operation: null, apiLog: null });
+    // Still valid JSON with everything else, and nothing left to do on the next run.
+    const [create] = await db()
+      .select()
+      .from(paymentOperations)
+      .where(eq(paymentOperations.idempotencyKey, `create-${reference}`));
+    expect(JSON.parse(create!.requestBody!)).toMatchObject({ reference, amount: { value: 44900 } });
+    expect(await forgetShopperPhones(db(), { retentionDays: 30, now: at(31) })).toEqual({
+      orders: 0,
+      operations: 0,
+      apiLog: 0,
+    });
+  });
+
+  it('are forgotten by the periodic retention run, at SHOPPER_PHONE_RETENTION_DAYS', async () => {
+    const reference = await orderWithPhone();
+    // Written 31 days ago (the retention run uses the real clock).
+    const old = new Date(Date.now() - 31 * DAY);
+    const [payment] = await db().select().from(payments).where(eq(payments.reference, reference));
+    await db().update(orders).set({ createdAt: old }).where(eq(orders.id, payment!.orderId));
+    await db().update(paymentOperations).set({ createdAt: old }).where(eq(paymentOperations.reference, reference));
+    await db().update(vippsApiLog).set({ at: old }).where(eq(vippsApiLog.reference, reference));
+    const result = await runRetention(
+      { db: db(), log: quiet },
+      {
+        apiLog: { retentionDays: 60, maxRows: 1_000 },
+        deliveries: { retentionDays: 30, maxRefused: 100 },
+        shopperPhoneDays: 30,
+        everySeconds: 3_600,
+      },
+      'instance-a',
+    );
+    expect(result).toMatchObject({ ran: true, phones: { orders: 1, operations: 1, apiLog: 1 } });
+    expect(await keptFor(reference)).toEqual({ order: null, operation: null, apiLog: null });
   });
 });

@@ -26,6 +26,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('API log and inbox rete
     const settings = {
       apiLog: { retentionDays: 30, maxRows: 5 },
       deliveries: { retentionDays: 30, maxRefused: 2 },
+      shopperPhoneDays: 30,
       everySeconds: 3_600,
     };
     const quiet = { info: () => {} };
@@ -33,6 +34,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('API log and inbox rete
       ran: true,
       apiLog: { byAge: 3, byCount: 3 },
       deliveries: { byAge: 0, byCount: 3 },
+      phones: { orders: 0, operations: 0, apiLog: 0 },
     });
     expect(await runRetention({ db: handle.db, log: quiet }, settings, 'b')).toEqual({ ran: false });
     expect(await handle.db.select().from(vippsApiLog)).toHaveLength(5);

@@ -132,4 +132,14 @@ describe('getOrderDetail', () => {
       code: 'not_found',
     });
   });
+
+  it.each(['FB-100001\u0000', '\u0000', 'FB-\uD800'])(
+    'is a 404 problem, not a failed query, for the order number %j (from a URL)',
+    async (orderNumber) => {
+      await expect(getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true })).rejects.toMatchObject({
+        status: 404,
+        code: 'not_found',
+      });
+    },
+  );
 });

@@ -2,8 +2,9 @@
 // response retried with its key, "check with Vipps" with its guard and audit row, and the panel's figures.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { paymentOperations, staffActions } from '@/lib/server/db/schema';
+import { orders, paymentOperations, payments, staffActions } from '@/lib/server/db/schema';
 import { problemFromError } from '@/lib/server/http/problem';
+import { getOrderDetail } from '@/lib/server/orders/admin-order';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from '@/lib/server/orders/staff-money';
 import { syncPayment } from '@/lib/server/orders/sync';
@@ -27,6 +28,14 @@ async function reserved(): Promise<string> {
 }
 const move = (reference: string, kind: 'capture' | 'refund' | 'cancel', amountOre?: number, deps = getWorld().deps()) =>
   moveMoneyForStaff(deps, { reference, kind, amountOre, staffEmail: STAFF });
+const orderNumberOf = async (reference: string) =>
+  (
+    await getWorld()
+      .handle.db.select({ orderNumber: orders.orderNumber })
+      .from(payments)
+      .innerJoin(orders, eq(orders.id, payments.orderId))
+      .where(eq(payments.reference, reference))
+  )[0];
 const panel = (reference: string) => moneyPanelFor(getWorld().handle.db, reference, true);
 const captures = async (reference: string) =>
   (await simPayment(getWorld().harness, reference)).events.filter((e) => e.name === 'CAPTURED');
@@ -157,6 +166,16 @@ describe('staff money moves', () => {
     await expect(
       checkOperationForStaff(getWorld().deps(), { operationId: pending!.id, staffEmail: STAFF }),
     ).rejects.toMatchObject({ status: 409, title: 'Still running' });
+    // Refused by our own guard: in the audit log all the same, with the reason.
+    expect(await getWorld().handle.db.select().from(staffActions).where(eq(staffActions.reference, reference))).toEqual(
+      [
+        expect.objectContaining({
+          action: 'check_with_vipps',
+          result: 'refused',
+          reason: expect.stringContaining('Still running') as unknown,
+        }),
+      ],
+    );
     const [create] = await getWorld()
       .handle.db.select()
       .from(paymentOperations)
@@ -183,5 +202,31 @@ describe('staff money moves', () => {
       cancellable: false,
       cancelBlockedBy: expect.stringContaining('Refund instead') as unknown,
     });
+  });
+
+  it('refusals by our own checks leave a trace: 19 captures above what is capturable, a refund of nothing, a cancel after a full capture', async () => {
+    const reference = await reserved();
+    for (let i = 0; i < 19; i++) {
+      await expect(move(reference, 'capture', TOTAL + 1 + i)).rejects.toMatchObject({ status: 409 });
+    }
+    await expect(move(reference, 'refund', 100)).rejects.toMatchObject({ status: 409 });
+    await move(reference, 'capture');
+    await expect(move(reference, 'cancel')).rejects.toMatchObject({ status: 409 });
+    const logged = await getWorld()
+      .handle.db.select()
+      .from(staffActions)
+      .where(eq(staffActions.reference, reference))
+      .orderBy(staffActions.id);
+    const refused = logged.filter((a) => a.result === 'refused');
+    expect(refused.map((a) => a.action)).toEqual([...Array<string>(19).fill('capture'), 'refund', 'cancel']);
+    expect(refused[0]).toMatchObject({ staffEmail: STAFF, amountOre: TOTAL + 1, operationId: null });
+    expect(refused.every((a) => a.reason !== null && a.reason.startsWith('Cannot '))).toBe(true);
+    // Nothing reached Vipps for them: the one capture that passed the checks is the only one there.
+    expect(await captures(reference)).toHaveLength(1);
+    // And the order page's staff log shows them, with the reason.
+    const { orderNumber } = (await orderNumberOf(reference))!;
+    const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true });
+    expect(detail.staffActions.filter((a) => a.result === 'refused')).toHaveLength(21);
+    expect(detail.staffActions[0]!.reason).toMatch(/^Cannot capture/);
   });
 });

@@ -70,10 +70,35 @@ export const headers = fc
   .tuple(fc.dictionary(headerName, headerValue, { maxKeys: 8 }), fc.option(cookieHeader, { nil: undefined }))
   .map(([set, cookie]) => (cookie === undefined ? set : { ...set, cookie }));
 
+/**
+ * Text PostgreSQL cannot store or that is not text at all: NUL, the other C0 controls and DEL, lone UTF-16
+ * surrogates, mixed with ordinary characters. Every string field of a generated request draws from this now and
+ * then; the routes must answer it with a 4xx problem, never let it reach a query.
+ */
+const hostileChar = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ minLength: 1, maxLength: 1 }) },
+  { weight: 2, arbitrary: fc.constant('\u0000') },
+  { weight: 2, arbitrary: fc.integer({ min: 0x01, max: 0x1f }).map((c) => String.fromCharCode(c)) },
+  { weight: 1, arbitrary: fc.constant('\u007f') },
+  { weight: 2, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
+);
+export const hostileText = (maxLength = 40) => fc.string({ unit: hostileChar, maxLength });
+
+/** A string that certainly holds a NUL or a lone surrogate somewhere in `base` (which may be a valid value). */
+export const unstorableVariantOf = (base: fc.Arbitrary<string>) =>
+  fc
+    .tuple(base, fc.nat(), fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\u0000\u0000', 'a\uDC00b'))
+    .map(([text, at, bad]) => {
+      const i = text.length === 0 ? 0 : at % (text.length + 1);
+      return text.slice(0, i) + bad + text.slice(i);
+    });
+
 /** A query string: key/value pairs, or raw text with broken escapes (`%zz`, lone `&`, `=` without a key). */
 export const queryString = fc.oneof(
   fc
-    .dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 40 }), headerValue), { maxKeys: 6 })
+    .dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 40 }), headerValue, hostileText()), {
+      maxKeys: 6,
+    })
     .map((d) => `?${new URLSearchParams(d).toString()}`),
   fc
     .array(fc.constantFrom('a', '=', '&', '%', 'zz', '%00', '%ff', '+', '[]', 'reference', 'error', 'callbackUrl'), {
@@ -86,6 +111,8 @@ export const queryString = fc.oneof(
 export const junkBody = fc.oneof(
   fc.json({ maxDepth: 3 }),
   fc.string({ maxLength: 200 }),
+  hostileText(200),
+  fc.dictionary(hostileText(12), hostileText()).map((d) => JSON.stringify(d)),
   fc.constantFrom('', '{', '[]', 'null', '{"__proto__":{"x":1}}', '{"constructor":{"prototype":{}}}', '\u0000'),
   fc.anything({ maxDepth: 3 }).map((v) => JSON.stringify(v) ?? 'undefined'),
 );
@@ -97,7 +124,15 @@ const quantity = fc.oneof(
   fc.constantFrom(null, '1', true, [], {}),
 );
 const cartLine = fc.record(
-  { sku: fc.oneof(fc.constantFrom(...SEED_PRODUCTS.map((p) => p.sku)), fc.string({ maxLength: 70 })), quantity },
+  {
+    sku: fc.oneof(
+      fc.constantFrom(...SEED_PRODUCTS.map((p) => p.sku)),
+      fc.string({ maxLength: 70 }),
+      hostileText(70),
+      unstorableVariantOf(fc.constantFrom(...SEED_PRODUCTS.map((p) => p.sku))),
+    ),
+    quantity,
+  },
   { requiredKeys: [] },
 );
 /** A cart that is nearly right: real SKUs and sane quantities, sometimes one value off or a line repeated. */
@@ -116,6 +151,19 @@ const nearlyValidCart = fc
   })
   .map((body) => JSON.stringify(body));
 
+/** A valid cart but for one SKU or the phone number, which holds a NUL or a lone surrogate: always a 400. */
+export const unstorableCart = fc
+  .oneof(
+    unstorableVariantOf(fc.constantFrom(...SEED_PRODUCTS.map((p) => p.sku))).map((sku) => ({
+      items: [{ sku, quantity: 1 }],
+    })),
+    unstorableVariantOf(fc.constant('912 34 567')).map((phoneNumber) => ({
+      items: [{ sku: 'fjord-mug', quantity: 1 }],
+      phoneNumber,
+    })),
+  )
+  .map((body) => JSON.stringify(body));
+
 /** Checkout-shaped bodies: most fail validation, a few are valid carts (and must then give 201). */
 export const checkoutBody = fc.oneof(
   { weight: 10, arbitrary: junkBody },
@@ -125,7 +173,13 @@ export const checkoutBody = fc.oneof(
       .record(
         {
           items: fc.oneof(fc.array(cartLine, { maxLength: 32 }), junkBody),
-          phoneNumber: fc.oneof(fc.string({ maxLength: 40 }), fc.stringMatching(/^\+?[0-9 ]{0,16}$/), fc.integer()),
+          phoneNumber: fc.oneof(
+            fc.string({ maxLength: 40 }),
+            fc.stringMatching(/^\+?[0-9 ]{0,16}$/),
+            fc.integer(),
+            hostileText(),
+            unstorableVariantOf(fc.constant('912 34 567')),
+          ),
           extra: fc.anything({ maxDepth: 2 }),
         },
         { requiredKeys: [] },
@@ -133,6 +187,7 @@ export const checkoutBody = fc.oneof(
       .map((body) => JSON.stringify(body)),
   },
   { weight: 1, arbitrary: nearlyValidCart },
+  { weight: 1, arbitrary: unstorableCart },
 );
 
 /**

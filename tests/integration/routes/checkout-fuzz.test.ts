@@ -4,7 +4,15 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/checkout/route';
-import { assertRouteHolds, checkoutBody, FUZZ_TIMEOUT, headers, headerValue, queryString } from './arbitraries';
+import {
+  assertRouteHolds,
+  checkoutBody,
+  FUZZ_TIMEOUT,
+  headers,
+  headerValue,
+  queryString,
+  unstorableCart,
+} from './arbitraries';
 import { setUpRouteWorld } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -29,6 +37,21 @@ describe('POST /api/checkout, fuzzed', FUZZ_TIMEOUT, () => {
     expect(statuses.get(201)).toBeGreaterThan(0);
   });
 
+  it('generated carts holding a NUL or a lone surrogate: every one a 400 problem, nothing written', async () => {
+    const statuses = await assertRouteHolds(
+      getWorld().handle.db,
+      POST,
+      unstorableCart.map((body) => ({
+        method: 'POST',
+        path: '/api/checkout',
+        headers: { ...json, 'idempotency-key': randomUUID() },
+        body,
+      })),
+      300,
+    );
+    expect([...statuses.keys()]).toEqual([400]);
+  });
+
   it('generated headers (Idempotency-Key, content-type, content-length, …)', async () => {
     const refusedCart = JSON.stringify({ items: [{ sku: 'not-in-the-catalogue', quantity: 1 }] });
     const statuses = await assertRouteHolds(
@@ -36,15 +59,17 @@ describe('POST /api/checkout, fuzzed', FUZZ_TIMEOUT, () => {
       POST,
       fc
         .oneof(
-          // Keys just inside and outside the allowed 8–64 characters, with a cart that passes the schema and is
-          // refused by the catalogue: the whole handler runs, and nothing may be written.
+          // Keys near the allowed UUID v4 form (short, long, another version, no dashes), with a cart that passes
+          // the schema and is refused by the catalogue: the whole handler runs, and nothing may be written.
           {
             weight: 30,
             arbitrary: fc.record({
               headers,
               key: fc.oneof(
                 { weight: 9, arbitrary: headerValue },
-                { weight: 1, arbitrary: fc.stringMatching(/^([A-Za-z0-9-]{6,8}|[A-Za-z0-9-]{64,66})$/) },
+                { weight: 1, arbitrary: fc.stringMatching(/^([A-Za-z0-9-]{6,8}|[A-Za-z0-9-]{30,40})$/) },
+                { weight: 1, arbitrary: fc.uuid() },
+                { weight: 1, arbitrary: fc.uuid({ version: 4 }) },
               ),
               body: fc.constant(refusedCart),
             }),

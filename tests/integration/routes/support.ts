@@ -160,11 +160,12 @@ export function announcedMoneyRowWrites(): number {
 }
 
 /** Every error our API sends is the one envelope (lib/server/http/problem.ts). */
-export async function expectProblemEnvelope(response: Response): Promise<void> {
+export async function expectProblemEnvelope(response: Response): Promise<Record<string, unknown>> {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   const body = (await response.json()) as Record<string, unknown>;
   expect(typeof body.type).toBe('string');
   expect(typeof body.title).toBe('string');
   expect(body.status).toBe(response.status);
   expect(body.code).toMatch(/^[a-z_]+$/);
+  return body;
 }

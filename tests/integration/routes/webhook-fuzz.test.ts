@@ -7,7 +7,15 @@ import { POST } from '@/app/api/webhooks/vipps/route';
 import { webhookRegistrations } from '@/lib/server/db/schema';
 import { signWebhook } from '@/lib/server/vipps/webhook-signature';
 import { ensureWebhookRegistered, webhookUrlFor } from '@/lib/server/webhooks/registration';
-import { assertRouteHolds, FUZZ_TIMEOUT, headers, junkBody, queryString } from './arbitraries';
+import {
+  assertRouteHolds,
+  FUZZ_TIMEOUT,
+  headers,
+  hostileText,
+  junkBody,
+  queryString,
+  unstorableVariantOf,
+} from './arbitraries';
 import { SHOP_URL, pendingAfterTasks, setUpRouteWorld, type RouteCall } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -34,10 +42,19 @@ const delivery = (body: string, headerSet: Record<string, string>, query = ''): 
 const eventBody = fc
   .record(
     {
-      msn: fc.oneof(fc.constant('123456'), fc.string({ maxLength: 30 }), fc.integer()),
-      reference: fc.oneof(fc.stringMatching(/^[a-z0-9-]{8,20}$/), fc.string({ maxLength: 80 }), fc.constant(null)),
-      pspReference: fc.oneof(fc.string({ maxLength: 12 }), fc.integer()),
-      name: fc.oneof(fc.constantFrom('AUTHORIZED', 'CAPTURED', 'ABORTED'), fc.string({ maxLength: 50 })),
+      msn: fc.oneof(fc.constant('123456'), fc.string({ maxLength: 30 }), fc.integer(), hostileText()),
+      reference: fc.oneof(
+        fc.stringMatching(/^[a-z0-9-]{8,20}$/),
+        fc.string({ maxLength: 80 }),
+        fc.constant(null),
+        hostileText(80),
+      ),
+      pspReference: fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), hostileText()),
+      name: fc.oneof(
+        fc.constantFrom('AUTHORIZED', 'CAPTURED', 'ABORTED'),
+        fc.string({ maxLength: 50 }),
+        hostileText(50),
+      ),
       amount: fc.oneof(
         fc.record({ currency: fc.constantFrom('NOK', 'NOKK'), value: fc.oneof(fc.integer(), fc.double()) }),
         junkBody,
@@ -46,7 +63,7 @@ const eventBody = fc
         fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
         fc.string(),
       ),
-      idempotencyKey: fc.oneof(fc.constant(null), fc.string({ maxLength: 120 })),
+      idempotencyKey: fc.oneof(fc.constant(null), fc.string({ maxLength: 120 }), hostileText(120)),
       success: fc.oneof(fc.boolean(), fc.constant('true')),
     },
     { requiredKeys: [] },
@@ -54,6 +71,32 @@ const eventBody = fc
   .map((event) => JSON.stringify(event));
 
 const body = fc.oneof(junkBody, eventBody);
+
+const VALID_EVENT = {
+  msn: '123456',
+  reference: 'fuzz-unstorable-0001',
+  pspReference: '1',
+  name: 'AUTHORIZED',
+  amount: { currency: 'NOK', value: 100 },
+  timestamp: new Date().toISOString(),
+  idempotencyKey: 'key-1',
+  success: true,
+};
+type TextField = 'msn' | 'reference' | 'pspReference' | 'name' | 'timestamp' | 'idempotencyKey';
+const TEXT_FIELDS: TextField[] = ['msn', 'reference', 'pspReference', 'name', 'timestamp', 'idempotencyKey'];
+
+/** A valid event but for one string field (the currency too), which holds a NUL or a lone surrogate. */
+const unstorableEvent = fc
+  .tuple(fc.constantFrom<TextField | 'currency'>(...TEXT_FIELDS, 'currency'), fc.string({ maxLength: 12 }))
+  .chain(([field, base]) =>
+    unstorableVariantOf(fc.constant(field === 'currency' ? 'NOK' : base || String(VALID_EVENT[field]))).map((bad) =>
+      JSON.stringify(
+        field === 'currency'
+          ? { ...VALID_EVENT, amount: { ...VALID_EVENT.amount, currency: bad } }
+          : { ...VALID_EVENT, [field]: bad },
+      ),
+    ),
+  );
 
 describe('POST /api/webhooks/vipps, fuzzed', FUZZ_TIMEOUT, () => {
   it('generated bodies, unsigned and signed: never 5xx; refused ones store nothing', async () => {
@@ -65,6 +108,16 @@ describe('POST /api/webhooks/vipps, fuzzed', FUZZ_TIMEOUT, () => {
     expect(statuses.get(401)).toBeGreaterThan(300);
     expect(statuses.get(400)).toBeGreaterThan(100);
     pendingAfterTasks.length = 0; // the accepted ones would read unknown payments; not this test's subject
+  });
+
+  it('signed events with a NUL or a lone surrogate in one field: every one a 400 problem, kept as refused', async () => {
+    const statuses = await assertRouteHolds(
+      getWorld().handle.db,
+      POST,
+      unstorableEvent.map((raw) => delivery(raw, signed(raw))),
+      300,
+    );
+    expect([...statuses.keys()]).toEqual([400]);
   });
 
   it('generated headers over a signed delivery: a changed signing header is refused', async () => {

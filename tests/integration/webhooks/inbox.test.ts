@@ -118,7 +118,7 @@ describe('the webhook inbox', () => {
     expect(await getsOf(reference)).toBe(readsBefore);
   });
 
-  it('records what processing did, marks duplicates, and lists by filter and by payment', async () => {
+  it('records what processing did, counts repeats on the first row, and lists by filter and by payment', async () => {
     const secret = await registeredSecret();
     const reference = await checkout();
     await getWorld().harness.approve(reference);
@@ -129,11 +129,11 @@ describe('the webhook inbox', () => {
     expect(await processWebhookEvent(deps(), first)).toBe('synced');
 
     const mine = await deliveriesFor(db(), reference);
-    expect(mine.map((d) => [d.verified, d.duplicate, d.eventId, d.result, d.canReprocess])).toEqual([
-      [true, false, first.eventId, 'synced', true],
-      [true, true, first.eventId, 'duplicate', true],
-      [false, false, null, null, false],
+    expect(mine.map((d) => [d.verified, d.duplicate, d.duplicateCount, d.eventId, d.result, d.canReprocess])).toEqual([
+      [true, false, 1, first.eventId, 'synced', true],
+      [false, false, 0, null, null, false],
     ]);
+    expect(mine[0]!.lastReceivedAt).not.toBeNull();
     expect(mine[0]!.processedAt).not.toBeNull();
     expect(JSON.parse(mine[0]!.body)).toMatchObject({ reference, name: 'AUTHORIZED' });
     expect((await paymentRow(reference)).vippsState).toBe('AUTHORIZED');
@@ -142,7 +142,7 @@ describe('the webhook inbox', () => {
     const accepted = await listDeliveries(db(), { page: 1, filter: 'accepted' });
     const all = await listDeliveries(db(), { page: 1, filter: 'all' });
     expect(refused.deliveries.map((d) => d.refusalReason)).toEqual(['bad signature']);
-    expect(accepted.deliveries).toHaveLength(2);
+    expect(accepted.deliveries).toHaveLength(1);
     expect(all.deliveries.map((d) => d.id)).toEqual(mine.map((d) => d.id).reverse()); // newest first
     expect(all.hasMore).toBe(false);
     // Each row names the order its reference belongs to, so the inbox can link to it.
@@ -175,11 +175,23 @@ describe('the webhook inbox', () => {
       ].sort(),
     );
     const deliveries = await deliveriesFor(db(), reference);
-    expect(deliveries.map((d) => [d.id, d.result, d.processedAt !== null])).toEqual([
-      [authorized.deliveryId, 'synced', true],
-      [redelivered.deliveryId, 'duplicate', true],
-      [created.deliveryId, null, false],
+    expect(redelivered).toMatchObject({ duplicate: true, deliveryId: authorized.deliveryId });
+    expect(deliveries.map((d) => [d.id, d.result, d.processedAt !== null, d.duplicateCount])).toEqual([
+      [authorized.deliveryId, 'synced', true, 1],
+      [created.deliveryId, null, false, 0],
     ]);
+  });
+
+  it('a repeat of an event whose row was pruned gets one new row, marked duplicate, and counts further repeats', async () => {
+    const secret = await registeredSecret();
+    const reference = await checkout();
+    const incoming = signedDelivery(secret, ePaymentEvent(reference));
+    await receiveWebhook(deps(), incoming);
+    await db().delete(webhookDeliveries).where(eq(webhookDeliveries.reference, reference)); // as retention would
+    await receiveWebhook(deps(), incoming);
+    await receiveWebhook(deps(), incoming);
+    const rows = await db().select().from(webhookDeliveries).where(eq(webhookDeliveries.reference, reference));
+    expect(rows.map((r) => [r.duplicate, r.duplicateCount, r.result])).toEqual([[true, 1, 'duplicate']]);
   });
 
   it('reprocesses an accepted delivery by reading the payment from Vipps again', async () => {

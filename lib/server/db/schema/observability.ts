@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Every HTTP exchange the app has with Vipps (token calls included), one row per attempt, redacted before it
@@ -31,9 +32,10 @@ export const vippsApiLog = pgTable(
 );
 
 /**
- * The webhook inbox: every delivery that reached us, verified or not, with the reason it was refused and what
- * processing did with it. Accepted events are also stored once in `webhook_events` (dedupe by event key);
- * this table keeps each delivery, duplicates and forgeries included, so staff can see what arrived.
+ * The webhook inbox: what reached us, verified or not, with the reason it was refused and what processing did
+ * with it. An accepted event has one row (a unique index on `event_id`): a redelivery or a replay of it inside the
+ * signature's date window only counts on that row (`duplicate_count`, `last_received_at`), so a thousand replays
+ * store one row. Refused deliveries are one row each, bounded by a per-minute budget and a row cap.
  */
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -45,7 +47,12 @@ export const webhookDeliveries = pgTable(
     refusalReason: text('refusal_reason'),
     /** The `webhook_events` row it was stored as (or found as, for a duplicate). */
     eventId: integer('event_id'),
+    /** The row was made by a repeat of an event whose first row is gone (pruned, or its write failed). */
     duplicate: boolean('duplicate').notNull().default(false),
+    /** How many more times the same event arrived after this row was written; not processed again. */
+    duplicateCount: integer('duplicate_count').notNull().default(0),
+    /** When the newest of those repeats arrived; null while there has been none. */
+    lastReceivedAt: timestamp('last_received_at', { withTimezone: true }),
     reference: text('reference'),
     name: text('name'),
     /** The raw body as received, cut to a bound (a forgery can be big). */
@@ -53,5 +60,11 @@ export const webhookDeliveries = pgTable(
     result: text('result'),
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
-  (t) => [index('webhook_deliveries_received').on(t.receivedAt), index('webhook_deliveries_reference').on(t.reference)],
+  (t) => [
+    index('webhook_deliveries_received').on(t.receivedAt),
+    index('webhook_deliveries_reference').on(t.reference),
+    uniqueIndex('webhook_deliveries_one_per_event')
+      .on(t.eventId)
+      .where(sql`refusal_reason is null`),
+  ],
 );

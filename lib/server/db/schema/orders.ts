@@ -171,7 +171,10 @@ export const staffActions = pgTable(
     reference: text('reference').notNull(),
     amountOre: integer('amount_ore'),
     note: text('note'),
+    /** 'succeeded' | 'rejected' | 'unknown' | …, or 'refused' when our own checks said no before Vipps was asked. */
     result: text('result').notNull(),
+    /** Why our checks refused it ("Capture 500,00 kr: only 100,00 kr is capturable"); null unless refused. */
+    reason: text('reason'),
     operationId: integer('operation_id'),
   },
   (t) => [index('staff_actions_reference').on(t.reference)],
