@@ -39,7 +39,9 @@ function startSimulator(args: string[], env: Record<string, string> = {}) {
   return { child, exited, firstLine };
 }
 
-describe('simulator process', () => {
+// Each test starts a Node process that compiles the simulator with tsx: about 1 s alone, 12–15 s on a 2-core
+// machine at load average 20. The bound is for a hung process, not a slow one.
+describe('simulator process', { timeout: 120_000 }, () => {
   it('npm run simulator runs the simulator in one process (node --import tsx, not the tsx CLI wrapper)', () => {
     // The tsx CLI relays a SIGTERM to its child and SIGKILLs it (exit 143) if the child has not confirmed within
     // 30 ms, which a busy machine misses.
