@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { paymentOperations, staffActions, webhookEvents } from '@/lib/server/db/schema';
 import { getOrderDetail } from '@/lib/server/orders/admin-order';
 import { startCheckout } from '@/lib/server/orders/checkout';
+import { abandonedAfterSeconds } from '@/lib/server/orders/money-panel';
 import { moveMoney } from '@/lib/server/orders/move-money';
 import { moneyPanelFor } from '@/lib/server/orders/staff-money';
 import { newCheckoutKey, setUpOrdersWorld } from './support';
@@ -43,7 +44,7 @@ async function capturedOrder() {
 describe('getOrderDetail', () => {
   it('shows the same money panel as the panel API, with unknown and abandoned pending operations', async () => {
     const { orderNumber, reference } = await capturedOrder();
-    // VIPPS_RETRY_DEADLINE_MS is 30 s by default, so a pending operation is abandoned after 40 s.
+    const threshold = abandonedAfterSeconds(); // 40 s with the default 30 s retry deadline
     const pending = (seconds: number, kind = 'capture') => ({
       reference,
       kind,
@@ -55,7 +56,7 @@ describe('getOrderDetail', () => {
     });
     const [abandoned, running, unknown] = await getWorld()
       .handle.db.insert(paymentOperations)
-      .values([pending(60), pending(5), { ...pending(1, 'refund'), status: 'unknown' }])
+      .values([pending(threshold + 20), pending(5), { ...pending(1, 'refund'), status: 'unknown' }])
       .returning();
 
     const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true });

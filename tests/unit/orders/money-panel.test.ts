@@ -2,6 +2,7 @@
 // amounts less what is in flight, and which operations staff may check with Vipps.
 import { describe, expect, it } from 'vitest';
 import type { PaymentOperationRow, PaymentRow } from '@/lib/server/db/schema';
+import { getEnv } from '@/lib/server/env';
 import { abandonedAfterSeconds, buildMoneyPanel, isOpenOperation } from '@/lib/server/orders/money-panel';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
@@ -42,8 +43,8 @@ describe('abandonedAfterSeconds', () => {
     expect(abandonedAfterSeconds(1_500)).toBe(12);
   });
 
-  it('follows VIPPS_RETRY_DEADLINE_MS by default (30 s unless configured)', () => {
-    expect(abandonedAfterSeconds()).toBe(40);
+  it('follows VIPPS_RETRY_DEADLINE_MS by default', () => {
+    expect(abandonedAfterSeconds()).toBe(abandonedAfterSeconds(getEnv().VIPPS_RETRY_DEADLINE_MS));
   });
 });
 
