@@ -1,7 +1,22 @@
 // Import boundaries between the shop and the simulator, and between browser and server code. Written as
 // resolved-path zones (eslint-plugin-import), so they hold at any folder depth and for the `@/` alias alike;
-// tests/unit/lint-boundaries.test.ts proves that a forbidden import fails.
+// tests/unit/lint-boundaries.test.ts proves that a forbidden import fails, from a top-level file and from deep
+// subfolders. A zone given as a folder covers everything below it; a glob must say `**` to do the same.
 const APP = ['./app', './lib', './components', './proxy.ts', './instrumentation.ts'];
+
+// Isomorphic lib/ is everything under lib/ except lib/server: its top-level files and every other subfolder, at
+// any depth (minimatch's `!(server)` matches any one path segment but `server`).
+const ISOMORPHIC_LIB = ['./lib/!(server)', './lib/!(server)/**'];
+
+// Every source file of the shop and of the simulator (hooks in components/ are .ts, the simulator's bin .mjs).
+const SHOP_FILES = [
+  'app/**/*.{ts,tsx}',
+  'lib/**/*.{ts,tsx}',
+  'components/**/*.{ts,tsx}',
+  'proxy.ts',
+  'instrumentation.ts',
+];
+const SIMULATOR_FILES = ['simulator/**/*.{ts,mts,mjs}'];
 
 export const boundaryRules = {
   'import/no-restricted-paths': [
@@ -19,7 +34,7 @@ export const boundaryRules = {
           message: 'The shop talks to the simulator over HTTP only, as it would to Vipps.',
         },
         {
-          target: ['./components', './lib/*.ts'],
+          target: ['./components', ...ISOMORPHIC_LIB],
           from: './lib/server',
           message: 'Browser code must not import lib/server (server-only: secrets, database, Vipps).',
         },
@@ -31,17 +46,17 @@ export const boundaryRules = {
 /** Flat-config blocks; `files` keeps them to source folders. */
 export const boundaryConfigs = [
   {
-    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'components/**/*.tsx', 'simulator/**/*.ts', '*.ts'],
+    files: [...SHOP_FILES, ...SIMULATOR_FILES, '*.ts'],
     rules: boundaryRules,
   },
   {
     // A second net for what the resolver cannot see (a path that does not exist yet, a bare package name).
-    files: ['simulator/**/*.ts'],
+    files: SIMULATOR_FILES,
     rules: { 'no-restricted-imports': ['error', { patterns: ['@/*'] }] },
   },
   {
     // The simulator is also an npm workspace package: its name resolves into node_modules, not ./simulator.
-    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'components/**/*.tsx', 'proxy.ts', 'instrumentation.ts'],
+    files: SHOP_FILES,
     rules: {
       'no-restricted-imports': [
         'error',

@@ -54,7 +54,7 @@ export default defineConfig({
   webServer: [
     {
       name: 'vipps-sim',
-      command: logTo('npx tsx simulator/src/main.ts', 'simulator.log'),
+      command: logTo('node --import tsx simulator/src/main.ts', 'simulator.log'),
       url: `${SIM_URL}/_sim/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

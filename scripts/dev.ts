@@ -50,7 +50,7 @@ if (env.usingLocalVipps) {
   commands.unshift({
     name: 'vipps-sim',
     prefixColor: 'magenta',
-    command: 'npx tsx simulator/src/main.ts',
+    command: 'node --import tsx simulator/src/main.ts',
     env: {
       ...process.env,
       SIM_PORT: simUrl.port || '80',

@@ -1,13 +1,9 @@
 #!/usr/bin/env node
 // `npx vipps-simulator`: the Vipps MobilePay simulator as its own process, configured by SIM_* variables
-// (see the package README). The package ships its TypeScript source, so this runs it with tsx, exactly as
-// `npm run simulator` does; signals are passed on and the exit code comes back.
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+// (see the package README). The package ships its TypeScript source, so this registers tsx's loader and runs
+// src/main.ts in this same process — the `node --import tsx` that `npm run simulator` uses. One process, no
+// wrapper: a wrapper that relays signals to a child (tsx's own CLI waits only 30 ms for the child to confirm,
+// then SIGKILLs it and exits 143) turns a clean SIGTERM stop into a crash on a busy machine.
+import 'tsx';
 
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const child = spawn(process.execPath, [tsxCli, main], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+await import(new URL('../src/main.ts', import.meta.url).href);

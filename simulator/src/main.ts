@@ -2,10 +2,13 @@
  * `npm run simulator`: the Vipps MobilePay simulator as its own process, configured by SIM_* variables
  * (see simulator/README.md). Prints a clear message and exits 1 on bad configuration.
  */
-import { ConfigError, configFromEnv } from './config';
-import { startSimulator } from './server';
+import { stopOnSignals } from './stop-on-signals';
+
+// First, before the server code is even loaded: a SIGTERM during start-up is a clean stop too.
+const stop = stopOnSignals();
 
 async function main(): Promise<void> {
+  const { ConfigError, configFromEnv } = await import('./config');
   let config;
   try {
     config = configFromEnv(process.env);
@@ -16,18 +19,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const { startSimulator } = await import('./server');
   const running = await startSimulator(config);
+  stop.started(() => running.close());
+  if (stop.requested) return;
   const { publicUrl, acceptedMsns } = running.simulator.config;
-  // Never the subscription key or client secret: logs get shared (review issue 7, point 7).
+  // Printed only once a stop signal is handled: whoever waits for this line may send SIGTERM right after it.
+  // Never the subscription key or client secret: logs get shared.
   console.log(`Vipps simulator listening on ${running.url} (public URL ${publicUrl}; MSN ${acceptedMsns.join(', ')})`);
-  const stop = () => {
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -144,7 +144,7 @@ describe('two app instances on one PostgreSQL', () => {
       const holder = async () =>
         (await client.query<{ holder: string }>(`select holder from leases where name = 'reconciler'`)).rows[0]?.holder;
       const holderPid = async () => Number((await holder())?.split(':')[1]);
-      await expect.poll(holderPid, { timeout: 10_000 }).toBeGreaterThan(0);
+      await expect.poll(holderPid, { timeout: 30_000 }).toBeGreaterThan(0);
       const first = await holder();
       expect(apps.map((a) => a.pid)).toContain(await holderPid());
       // Six sweep intervals: the lease stays with one instance while it is alive (the other never sweeps).

@@ -3,8 +3,9 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import { describe, expect, it } from 'vitest';
 import { boundaryConfigs } from '@/eslint.boundaries.mjs';
 
-// Review finding: the simulator ↔ app rule matched `../../lib/*` only, so `../../../lib/...` from a deeper
-// folder passed. Here the project's boundary blocks lint small snippets placed at several depths.
+// Boundaries written for one folder depth let deeper files through (the simulator ↔ app rule once matched
+// `../../lib/*` only; the browser ↔ lib/server rule matched `lib/*.ts`, so lib/cart/ could import lib/server).
+// Here the project's boundary blocks lint small snippets placed at several depths and in every source file type.
 const eslint = new ESLint({
   cwd: process.cwd(),
   overrideConfigFile: true,
@@ -39,6 +40,25 @@ const FORBIDDEN: [string, string, string][] = [
   ['components/shop/ProductCard.tsx', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
   ['components/admin/deeper/X.tsx', "import { getEnv } from '../../../lib/server/env';", 'import/no-restricted-paths'],
   ['lib/money.ts', "import { getEnv } from './server/env';", 'import/no-restricted-paths'],
+  ['lib/cart/storage.ts', "import { getEnv } from '../server/env';", 'import/no-restricted-paths'],
+  ['lib/cart/storage.ts', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
+  ['lib/a/b/c.ts', "import { getEnv } from '../../server/env';", 'import/no-restricted-paths'],
+  ['lib/a/b/c.ts', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
+  ['lib/payment/View.tsx', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
+  // Hooks in components/ are .ts files, and the simulator's bin and test support are .mjs.
+  ['components/cart/useCart.ts', "import { getEnv } from '@/lib/server/env';", 'import/no-restricted-paths'],
+  ['simulator/bin/tool.mjs', "import { formatOre } from '../../lib/money';", 'import/no-restricted-paths'],
+  ['simulator/test/support/a.mjs', "import { formatOre } from '@/lib/money';", 'no-restricted-imports'],
+  [
+    'app/admin/orders/[reference]/deep/page.tsx',
+    "import { loadConfig } from '../../../../../simulator/src/config';",
+    'import/no-restricted-paths',
+  ],
+  [
+    'components/admin/useX.ts',
+    "import { startSimulator } from '@fjellbutikken/vipps-simulator';",
+    'no-restricted-imports',
+  ],
   [
     'lib/server/env/schema.ts',
     "import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';",
@@ -57,6 +77,9 @@ describe('import boundaries', () => {
     ['app/api/health/route.ts', "import { getEnv } from '@/lib/server/env';"],
     ['components/shop/ProductCard.tsx', "import { formatOre } from '@/lib/money';"],
     ['lib/server/catalogue/products.ts', "import type { Product } from '@/lib/catalogue';"],
+    ['lib/server/orders/deep/x.ts', "import { getEnv } from '@/lib/server/env';"],
+    ['lib/server/orders/deep/x.ts', "import { getEnv } from '../../env';"],
+    ['lib/cart/storage.ts', "import { formatOre } from '@/lib/money';"],
   ])('%s: `%s` is allowed', async (file, code) => {
     const ids = await ruleIds(file, `${code}\nexport const used = 1;\n`);
     expect(ids.filter((id) => id.includes('restricted'))).toEqual([]);

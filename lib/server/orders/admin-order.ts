@@ -7,10 +7,8 @@ import { ProblemError } from '../http/problem';
 import type { PaymentEvent } from '../vipps/types';
 import { buildTimeline } from './admin-timeline';
 import type { OrdersDeps } from './deps';
-import { headroom } from './money-rules';
-import { inFlightOf } from './move-money';
+import { abandonedAfterSeconds, buildMoneyPanel } from './money-panel';
 import { ORDER_NUMBER_PATTERN } from './references';
-import { ledgerOf } from './sync';
 
 const orderNotFound = () => new ProblemError({ status: 404, code: 'not_found', title: 'Order not found' });
 
@@ -78,33 +76,17 @@ export async function getOrderDetail(
     }
   });
 
-  const paymentViews = await Promise.all(
-    attempts.map(async (p): Promise<PaymentAttemptView> => {
-      const room = headroom(ledgerOf(p), await inFlightOf(db, p.reference));
-      return {
-        attempt: p.attempt,
-        reference: p.reference,
-        vippsState: p.vippsState,
-        pspReference: p.pspReference,
-        createdAt: p.createdAt.toISOString(),
-        authorizedAt: p.authorizedAt?.toISOString() ?? null,
-        attentionReason: p.attentionReason,
-        money: {
-          reference: p.reference,
-          currency: p.currency,
-          authorizedOre: p.authorizedOre,
-          capturedOre: p.capturedOre,
-          refundedOre: p.refundedOre,
-          cancelledOre: p.cancelledOre,
-          ...room,
-          unknownOperations: operations
-            .filter((o) => o.reference === p.reference && o.status === 'unknown')
-            .map((o) => ({ id: o.id, kind: o.kind, amountOre: o.amountOre, createdAt: o.createdAt.toISOString() })),
-          canMoveMoney: viewer.canMoveMoney,
-        },
-      };
-    }),
-  );
+  const panelRule = { now: new Date(), abandonedAfterSeconds: abandonedAfterSeconds() };
+  const paymentViews = attempts.map((p): PaymentAttemptView => ({
+    attempt: p.attempt,
+    reference: p.reference,
+    vippsState: p.vippsState,
+    pspReference: p.pspReference,
+    createdAt: p.createdAt.toISOString(),
+    authorizedAt: p.authorizedAt?.toISOString() ?? null,
+    attentionReason: p.attentionReason,
+    money: buildMoneyPanel({ payment: p, operations, ...panelRule, canMoveMoney: viewer.canMoveMoney }),
+  }));
 
   return {
     orderNumber: order.orderNumber,

@@ -11,6 +11,17 @@ export interface InFlight {
   cancels: number;
 }
 
+/** What is in flight among a payment's operations: pending or unknown captures, refunds and cancels. */
+export function inFlightFrom(operations: { kind: string; status: string; amountOre: number }[]): InFlight {
+  const open = operations.filter((o) => o.status === 'pending' || o.status === 'unknown');
+  const sum = (kind: string) => open.filter((o) => o.kind === kind).reduce((total, o) => total + o.amountOre, 0);
+  return {
+    captureOre: sum('capture'),
+    refundOre: sum('refund'),
+    cancels: open.filter((o) => o.kind === 'cancel').length,
+  };
+}
+
 export interface Headroom {
   /** BRIEF §5: authorized − captured − cancelled, less captures still in flight. */
   capturableOre: number;

@@ -6,7 +6,7 @@ import { ProblemError, isProblemError } from '../http/problem';
 import type { VippsAuthError, VippsNotPerformedError } from '../vipps/errors';
 import type { ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
-import { checkAmount, headroom, type InFlight, type MoneyMove } from './money-rules';
+import { checkAmount, headroom, inFlightFrom, type InFlight, type MoneyMove } from './money-rules';
 import { markAttempted, markFailed, markSucceeded, unjudgedByVipps, type OperationStatus } from './operations';
 import { isFinalState } from './state-machine';
 import { applyVippsRead, ledgerOf, syncPayment } from './sync';
@@ -31,15 +31,10 @@ export interface MoveResult {
 
 export async function inFlightOf(db: Db, reference: string): Promise<InFlight> {
   const open = await db
-    .select({ kind: paymentOperations.kind, amountOre: paymentOperations.amountOre })
+    .select({ kind: paymentOperations.kind, status: paymentOperations.status, amountOre: paymentOperations.amountOre })
     .from(paymentOperations)
     .where(and(eq(paymentOperations.reference, reference), inArray(paymentOperations.status, ['pending', 'unknown'])));
-  const sum = (kind: string) => open.filter((o) => o.kind === kind).reduce((total, o) => total + o.amountOre, 0);
-  return {
-    captureOre: sum('capture'),
-    refundOre: sum('refund'),
-    cancels: open.filter((o) => o.kind === 'cancel').length,
-  };
+  return inFlightFrom(open);
 }
 
 const conflict = (title: string, detail?: string) => new ProblemError({ status: 409, code: 'conflict', title, detail });

@@ -1,23 +1,16 @@
 // Staff money moves as the admin API answers them: moveMoney's result mapped to the admin contract, "check
 // with Vipps" with its guard and audit row, and the money panel's figures, all read from our ledger.
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MoneyMoveResponse, MoneyPanelProps } from '@/lib/admin-api';
 import type { Db } from '../db/core';
 import { paymentOperations, payments, staffActions } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { OrdersDeps } from './deps';
-import { headroom } from './money-rules';
-import { auditRefusal, inFlightOf, moveMoney, type MoveRequest } from './move-money';
+import { abandonedAfterSeconds, buildMoneyPanel } from './money-panel';
+import { auditRefusal, moveMoney, type MoveRequest } from './move-money';
 import { settleOperation } from './settle-operation';
-import { ledgerOf } from './sync';
 
 const MONEY_MOVES = ['capture', 'refund', 'cancel'];
-
-/**
- * A pending operation older than this lost the request that was calling Vipps (a crash or restart: one call
- * gives up after VIPPS_RETRY_DEADLINE_MS, 30 s by default), so staff may check it with Vipps like an unknown one.
- */
-export const ABANDONED_AFTER_SECONDS = 120;
 
 /**
  * Runs a move and says what happened in the admin contract's words. Vipps' refusals come back as data with
@@ -48,7 +41,7 @@ export async function checkOperationForStaff(
       status: paymentOperations.status,
       reference: paymentOperations.reference,
       amountOre: paymentOperations.amountOre,
-      running: sql<boolean>`${paymentOperations.createdAt} > now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})`,
+      running: sql<boolean>`${paymentOperations.createdAt} > now() - make_interval(secs => ${abandonedAfterSeconds()})`,
     })
     .from(paymentOperations)
     .where(eq(paymentOperations.id, request.operationId));
@@ -92,42 +85,19 @@ export async function checkOperationForStaff(
   };
 }
 
-/** The money panel of one payment attempt: Vipps' aggregate as our ledger holds it, less what is in flight. */
+/** The money panel of one payment attempt: the rows it is built from, read from our ledger. */
 export async function moneyPanelFor(db: Db, reference: string, canMoveMoney: boolean): Promise<MoneyPanelProps> {
   const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));
   if (!payment) throw new ProblemError({ status: 404, code: 'not_found', title: 'Payment not found' });
-  const room = headroom(ledgerOf(payment), await inFlightOf(db, reference));
-  const open = await db
+  const operations = await db
     .select()
     .from(paymentOperations)
-    .where(
-      and(
-        eq(paymentOperations.reference, reference),
-        inArray(paymentOperations.kind, MONEY_MOVES),
-        or(
-          eq(paymentOperations.status, 'unknown'),
-          and(
-            eq(paymentOperations.status, 'pending'),
-            sql`${paymentOperations.createdAt} <= now() - make_interval(secs => ${ABANDONED_AFTER_SECONDS})`,
-          ),
-        ),
-      ),
-    )
-    .orderBy(paymentOperations.id);
-  return {
-    reference,
-    currency: payment.currency,
-    authorizedOre: payment.authorizedOre,
-    capturedOre: payment.capturedOre,
-    refundedOre: payment.refundedOre,
-    cancelledOre: payment.cancelledOre,
-    ...room,
-    unknownOperations: open.map((o) => ({
-      id: o.id,
-      kind: o.kind,
-      amountOre: o.amountOre,
-      createdAt: o.createdAt.toISOString(),
-    })),
+    .where(and(eq(paymentOperations.reference, reference), inArray(paymentOperations.status, ['pending', 'unknown'])));
+  return buildMoneyPanel({
+    payment,
+    operations,
+    now: new Date(),
+    abandonedAfterSeconds: abandonedAfterSeconds(),
     canMoveMoney,
-  };
+  });
 }

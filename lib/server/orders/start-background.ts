@@ -6,6 +6,7 @@ import { getEnv } from '../env';
 import { ensureWebhookRegistered } from '../webhooks/registration';
 import { ordersDeps } from '.';
 import { INSTANCE_ID } from './instance';
+import { abandonedAfterSeconds } from './money-panel';
 import { reconcileOnce } from './reconcile';
 
 const deps = await ordersDeps();
@@ -22,7 +23,7 @@ async function sweep() {
       // Short enough that another instance takes over soon after this one dies, long enough for one sweep.
       leaseSeconds: Math.max(10, (2 * env.RECONCILE_INTERVAL_MS) / 1000),
       batchSize: 100,
-      stalePendingSeconds: env.VIPPS_RETRY_DEADLINE_MS / 1000 + 10,
+      stalePendingSeconds: abandonedAfterSeconds(env.VIPPS_RETRY_DEADLINE_MS),
     });
   } catch (error) {
     deps.log.error({ err: error }, 'reconciler sweep failed');

@@ -68,7 +68,7 @@ describe('webhook wiring', () => {
     await api.capture(ref, 5000); // refused: logged and published with success:false
     await api.cancel(ref);
     const log = (await api.events(ref)).body;
-    await vi.waitFor(() => expect(received).toHaveLength(log.length), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(received).toHaveLength(log.length), { timeout: 20_000, interval: 20 });
     expect(received.map((e) => [e.name, e.pspReference, e.success])).toEqual(
       log.map((e) => [e.name, e.pspReference, e.success]),
     );
@@ -80,7 +80,7 @@ describe('webhook wiring', () => {
     await register();
     const ref = await api.authorizedPayment(1000);
     await api.capture(ref, 1000);
-    await vi.waitFor(() => expect(received).toHaveLength(3), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(received).toHaveLength(3), { timeout: 20_000, interval: 20 });
     const { captureGuaranteedUntil } = (await api.get(ref)).body;
     expect(captureGuaranteedUntil).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(received.map((e) => [e.name, e.captureGuaranteedUntil])).toEqual([
@@ -96,7 +96,7 @@ describe('webhook wiring', () => {
     const terminated = await api.createPayment();
     await api.cancel(terminated);
     await api.advanceClock(600);
-    await vi.waitFor(() => expect(received).toHaveLength(4), { timeout: 5000, interval: 20 });
+    await vi.waitFor(() => expect(received).toHaveLength(4), { timeout: 20_000, interval: 20 });
     expect(received.filter((e) => e.reference === expiring).map((e) => e.name)).toEqual(['CREATED', 'EXPIRED']);
     expect(received.filter((e) => e.reference === terminated).map((e) => e.name)).toEqual(['CREATED', 'TERMINATED']);
   });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { staffActions, webhookEvents } from '@/lib/server/db/schema';
+import { paymentOperations, staffActions, webhookEvents } from '@/lib/server/db/schema';
 import { getOrderDetail } from '@/lib/server/orders/admin-order';
 import { startCheckout } from '@/lib/server/orders/checkout';
+import { abandonedAfterSeconds } from '@/lib/server/orders/money-panel';
 import { moveMoney } from '@/lib/server/orders/move-money';
+import { moneyPanelFor } from '@/lib/server/orders/staff-money';
 import { newCheckoutKey, setUpOrdersWorld } from './support';
 
 const getWorld = setUpOrdersWorld();
@@ -40,6 +42,31 @@ async function capturedOrder() {
 }
 
 describe('getOrderDetail', () => {
+  it('shows the same money panel as the panel API, with unknown and abandoned pending operations', async () => {
+    const { orderNumber, reference } = await capturedOrder();
+    const threshold = abandonedAfterSeconds(); // 40 s with the default 30 s retry deadline
+    const pending = (seconds: number, kind = 'capture') => ({
+      reference,
+      kind,
+      idempotencyKey: `${kind}-${reference}-${seconds}`,
+      amountOre: 1_000,
+      status: 'pending',
+      requestedBy: STAFF,
+      createdAt: new Date(Date.now() - seconds * 1000),
+    });
+    const [abandoned, running, unknown] = await getWorld()
+      .handle.db.insert(paymentOperations)
+      .values([pending(threshold + 20), pending(5), { ...pending(1, 'refund'), status: 'unknown' }])
+      .returning();
+
+    const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true });
+    const money = detail.payments[0]!.money;
+
+    expect(money.unknownOperations.map((o) => o.id)).toEqual([abandoned!.id, unknown!.id]);
+    expect(money.unknownOperations.map((o) => o.id)).not.toContain(running!.id);
+    expect(money).toEqual(await moneyPanelFor(getWorld().handle.db, reference, true));
+  });
+
   it('merges our operations, Vipps’ event log and webhooks into one timeline, newest last', async () => {
     const { orderNumber, reference } = await capturedOrder();
     const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true });
