@@ -49,7 +49,10 @@ const paymentPath = (reference: string, action = '') => `/payments/${encodeURICo
 /**
  * `baseUrl` is the simulator's own URL (e.g. `http://localhost:4010`, or a `RunningSimulator`), without `/_sim`.
  */
-export function simulatorControl(baseUrl: string | Pick<RunningSimulator, 'url'>, options: SimulatorControlOptions = {}) {
+export function simulatorControl(
+  baseUrl: string | Pick<RunningSimulator, 'url'>,
+  options: SimulatorControlOptions = {},
+) {
   const root = `${(typeof baseUrl === 'string' ? baseUrl : baseUrl.url).replace(/\/$/, '')}/_sim`;
   const send = options.fetch ?? ((url, init) => fetch(url, init));
 
@@ -104,7 +107,10 @@ export function simulatorControl(baseUrl: string | Pick<RunningSimulator, 'url'>
         (await call<{ deliveries: DeliveryView[] }>('GET', withQuery('/webhooks/deliveries', filter))).deliveries,
       /** Attempts every delivery waiting for a backoff retry now; `includeDelayed` also releases `delay` faults. */
       retryNow: ({ includeDelayed = false }: { includeDelayed?: boolean } = {}) =>
-        call<{ retried: number }>('POST', withQuery('/webhooks/retry-now', { includeDelayed: includeDelayed ? 'true' : undefined })),
+        call<{ retried: number }>(
+          'POST',
+          withQuery('/webhooks/retry-now', { includeDelayed: includeDelayed ? 'true' : undefined }),
+        ),
       /** Includes each registration's secret, which the real API shows only once. */
       registrations: async () =>
         (await call<{ registrations: Registration[] }>('GET', '/webhooks/registrations')).registrations,
