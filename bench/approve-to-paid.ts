@@ -12,7 +12,7 @@ export async function approveToPaid(world: World, browser: Browser) {
     const mode = i % 2 === 0 ? 'webhooks' : 'polling';
     const { reference } = await checkout(world);
     if (mode === 'polling') {
-      await world.simCall('POST', '/_sim/webhooks/faults', { kind: 'drop', reference, eventName: 'AUTHORIZED' });
+      await world.control.webhooks.faults.add({ kind: 'drop', reference, eventName: 'AUTHORIZED' });
     }
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -21,14 +21,11 @@ export async function approveToPaid(world: World, browser: Browser) {
     // A shopper approves at any moment of the page's 2 s polling rhythm, not just after a poll: a random wait.
     await sleep(Math.random() * 2000);
     const start = performance.now();
-    await world.simCall('POST', `/_sim/payments/${reference}/approve`, {});
+    await world.control.approve(reference);
     await page.getByTestId('payment-paid').waitFor({ state: 'visible', timeout: 30_000 });
     samples[mode].push(performance.now() - start);
     await context.close();
-    const { deliveries: sent } = await world.simCall<{ deliveries: { name: string; state: string }[] }>(
-      'GET',
-      `/_sim/webhooks/deliveries?reference=${reference}`,
-    );
+    const sent = await world.control.webhooks.deliveries({ reference });
     const state = sent.find((d) => d.name === 'AUTHORIZED')?.state ?? 'none';
     deliveries[mode].set(state, (deliveries[mode].get(state) ?? 0) + 1);
   }

@@ -64,10 +64,8 @@ export async function checkoutVsDirect(world: World) {
   // Context, not the target: the simulator sends each new payment's CREATED webhook at once, so the app receives
   // it while it is still finishing the checkout that caused it. Dropped here, for both kinds of create alike.
   const quiet = Math.ceil(CHECKOUT_SAMPLES / 2);
-  await world.simCall('POST', '/_sim/webhooks/faults', { kind: 'drop', count: 4 * quiet, eventName: 'CREATED' });
-  const withoutWebhooks = await sample(quiet, CHECKOUT_SAMPLES).finally(() =>
-    world.simCall('DELETE', '/_sim/webhooks/faults'),
-  );
+  await world.control.webhooks.faults.add({ kind: 'drop', count: 4 * quiet, eventName: 'CREATED' });
+  const withoutWebhooks = await sample(quiet, CHECKOUT_SAMPLES).finally(() => world.control.webhooks.faults.clear());
   return {
     shop: median(shop),
     direct: median(raw),

@@ -58,7 +58,7 @@ export function combine(loads: Load[]): Load {
 
 export async function statusVsBare(world: World): Promise<LoadFigures> {
   const paid = await checkout(world);
-  await world.simCall('POST', `/_sim/payments/${paid.reference}/approve`, {});
+  await world.control.approve(paid.reference);
   for (let i = 0; (await statusOf(world, paid.reference)).outcome !== 'paid'; i++) {
     if (i > 100) throw new Error('the approved payment never showed as paid');
     await sleep(100);

@@ -4,18 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl, type SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../tests/integration/throwaway-postgres';
 import { startApp, type AppProcess } from '../tests/system/support/app-process';
 import { CART, DB } from './config';
-
-type SimMethod = 'GET' | 'POST' | 'DELETE';
 
 export interface World {
   sim: RunningSimulator;
   app: AppProcess;
   /** The app on 127.0.0.1 (no name lookup in the load generator). */
   appUrl: string;
-  simCall<T = unknown>(method: SimMethod, route: string, body?: unknown): Promise<T>;
+  /** The simulator's test-control API (`/_sim`): play the shopper, drop webhooks, read what it saw. */
+  control: SimulatorControl;
   close(): Promise<void>;
 }
 
@@ -38,21 +38,11 @@ export async function startWorld(): Promise<World> {
     dropDb = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   }
   const app = await startApp({ env: { ...dbEnv, VIPPS_BASE_URL: sim.url, BENCH_ROUTES: '1', LOG_LEVEL: 'warn' } });
-  const simCall = async <T>(method: SimMethod, route: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${sim.url}${route}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`simulator ${method} ${route}: HTTP ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  };
   return {
     sim,
     app,
     appUrl: app.url.replace('localhost', '127.0.0.1'),
-    simCall,
+    control: simulatorControl(sim),
     async close() {
       await app.stop();
       await sim.close();
@@ -79,10 +69,7 @@ export async function statusOf(world: World, reference: string): Promise<{ outco
 
 /** When the simulator received each upstream GET of one payment between `from` and `to`, oldest first. */
 export async function upstreamGets(world: World, reference: string, from: Date, to: Date): Promise<Date[]> {
-  const { requests } = await world.simCall<{ requests: { at: string }[] }>(
-    'GET',
-    `/_sim/requests?reference=${reference}&method=GET`,
-  );
+  const requests = await world.control.requests({ reference, method: 'GET' });
   return requests
     .map(({ at }) => new Date(at))
     .filter((at) => at >= from && at <= to)

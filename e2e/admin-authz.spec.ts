@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { signInAs } from './support/staff';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 /**
  * Issue 10 point 4: every admin page and admin route handler, found on the file system rather than listed, so
@@ -123,9 +123,9 @@ test.describe('signed out', () => {
 });
 
 test.describe('signed in as a viewer', () => {
-  test('every admin handler that changes something answers 403', async ({ page }) => {
+  test('every admin handler that changes something answers 403', async ({ page, signInAs }) => {
     const ids = await createOrder(page.request);
-    await signInAs(page, 'viewer');
+    await signInAs('viewer');
     for (const handler of handlers) {
       const url = urlFor(handler.segments, ids);
       for (const method of handler.methods.filter((m) => MOVES_MONEY.has(m))) {

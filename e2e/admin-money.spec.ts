@@ -1,37 +1,15 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { SIM_URL } from './support/servers';
-import { answerInVipps, checkoutViaApi, statusOf } from './support/shop';
-import { signInAs } from './support/staff';
+import { RESERVED_ORDER_TOTAL_ORE as TOTAL_ORE, expect, signIn, test, type ReservedOrder } from './support/fixtures';
 
 // Staff moving money on the order page (issue 9 points 4, 5, 7), against the real handlers and the simulator.
 // Every test makes its own order: Vipps allows 5 captures/refunds/cancels a minute per payment reference.
 
 const TOTAL = '1 027,00 kr'; // two aurora prints (449,00) and a coffee (129,00)
-const TOTAL_ORE = 102_700;
-
-interface Order {
-  orderNumber: string;
-  reference: string;
-  path: string;
-}
-
-/** An order whose money is reserved: checked out through the shop, approved in "the Vipps app". */
-async function reservedOrder(page: Page): Promise<Order> {
-  const started = await checkoutViaApi(page.request, {
-    items: [
-      { sku: 'aurora-print', quantity: 2 },
-      { sku: 'fjellkaffe', quantity: 1 },
-    ],
-  });
-  await answerInVipps(page, started.redirectUrl, 'Approve');
-  await expect.poll(async () => (await statusOf(page.request, started.reference)).outcome).toBe('paid');
-  return { ...started, path: `/admin/orders/${started.orderNumber}` };
-}
 
 /** An operator on the order page, showing the payment's money panel. */
-async function operatorOn(page: Page, order: Order): Promise<Locator> {
-  await signInAs(page, 'operator', order.path);
+async function operatorOn(page: Page, order: ReservedOrder): Promise<Locator> {
+  await signIn(page, 'operator', order.path);
   const panel = page.getByTestId(`money-panel-${order.reference}`);
   await expect(panel.getByTestId('money-authorized')).toHaveText(TOTAL);
   return panel;
@@ -45,17 +23,10 @@ async function move(panel: Locator, kind: 'capture' | 'refund', amount: string |
   await panel.getByRole('button', { name: `Confirm ${kind}` }).click();
 }
 
-async function simEvents(request: APIRequestContext, reference: string) {
-  const response = await request.get(`${SIM_URL}/_sim/payments/${reference}`);
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { events: { name: string; amount: { value: number } }[] }).events;
-}
-
 const figure = (panel: Locator, key: string) => panel.getByTestId(`money-${key}`);
 
 test.describe('staff move money', () => {
-  test('an operator signs in to the order page and out again', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('an operator signs in to the order page and out again', async ({ page, reservedOrder: order }) => {
     const panel = await operatorOn(page, order);
     await expect(panel.getByRole('button', { name: 'Capture…' })).toBeVisible();
     await page.goto('/admin');
@@ -67,9 +38,13 @@ test.describe('staff move money', () => {
     expect(refused.status()).toBe(401);
   });
 
-  test('a viewer sees the amounts but no money buttons, and the API refuses the viewer with 403', async ({ page }) => {
-    const order = await reservedOrder(page);
-    await signInAs(page, 'viewer', order.path);
+  test('a viewer sees the amounts but no money buttons, and the API refuses the viewer with 403', async ({
+    page,
+    reservedOrder: order,
+    signInAs,
+    sim,
+  }) => {
+    await signInAs('viewer', order.path);
     const panel = page.getByTestId(`money-panel-${order.reference}`);
     await expect(figure(panel, 'capturable')).toHaveText(TOTAL);
     await expect(panel.getByRole('button')).toHaveCount(0);
@@ -78,11 +53,14 @@ test.describe('staff move money', () => {
       const response = await page.request.post(`/api/admin/payments/${order.reference}/${action}`, { data: {} });
       expect(response.status(), action).toBe(403);
     }
-    expect((await simEvents(page.request, order.reference)).map((e) => e.name)).not.toContain('CAPTURED');
+    expect((await sim.payment(order.reference)).events.map((e) => e.name)).not.toContain('CAPTURED');
   });
 
-  test('capture 40 % then the rest; after that cancel is not offered, with the reason', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('capture 40 % then the rest; after that cancel is not offered, with the reason', async ({
+    page,
+    reservedOrder: order,
+    sim,
+  }) => {
     const panel = await operatorOn(page, order);
     await move(panel, 'capture', '410,80', 'Capture 410,80 kr; 616,20 kr stays reserved.');
     await expect(panel.getByTestId('money-result')).toHaveText('Captured 410,80 kr.');
@@ -96,12 +74,14 @@ test.describe('staff move money', () => {
     await expect(figure(panel, 'captured')).toHaveText(TOTAL);
     await expect(panel.getByTestId('money-cancel-blocked')).toContainText('Refund instead');
     await expect(panel.getByRole('button', { name: 'Cancel reservation…' })).toHaveCount(0);
-    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    const captured = (await sim.payment(order.reference)).events.filter((e) => e.name === 'CAPTURED');
     expect(captured.map((e) => e.amount.value)).toEqual([41080, 61620]);
   });
 
-  test('keyboard only: type, review, confirm and land on the result; axe finds nothing serious', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('keyboard only: type, review, confirm and land on the result; axe finds nothing serious', async ({
+    page,
+    reservedOrder: order,
+  }) => {
     const panel = await operatorOn(page, order);
     await panel.getByLabel('Amount to capture (kr)').focus();
     await page.keyboard.press('Control+A');
@@ -119,8 +99,7 @@ test.describe('staff move money', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('refund part then the rest', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('refund part then the rest', async ({ page, reservedOrder: order }) => {
     const panel = await operatorOn(page, order);
     await move(panel, 'capture', null, `Capture ${TOTAL}; nothing stays reserved.`);
     await expect(figure(panel, 'refundable')).toHaveText(TOTAL);
@@ -134,8 +113,7 @@ test.describe('staff move money', () => {
     await expect(figure(panel, 'refundable')).toHaveText('0,00 kr');
   });
 
-  test('cancel after a partial capture releases only the remainder', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('cancel after a partial capture releases only the remainder', async ({ page, reservedOrder: order, sim }) => {
     const panel = await operatorOn(page, order);
     await move(panel, 'capture', '250', 'Capture 250,00 kr; 777,00 kr stays reserved.');
     await expect(figure(panel, 'captured')).toHaveText('250,00 kr');
@@ -150,12 +128,11 @@ test.describe('staff move money', () => {
     await expect(figure(panel, 'captured')).toHaveText('250,00 kr');
     await expect(figure(panel, 'capturable')).toHaveText('0,00 kr');
     await expect(figure(panel, 'refundable')).toHaveText('250,00 kr');
-    const cancelled = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CANCELLED');
+    const cancelled = (await sim.payment(order.reference)).events.filter((e) => e.name === 'CANCELLED');
     expect(cancelled.map((e) => e.amount.value)).toEqual([77700]);
   });
 
-  test('over-capture and over-refund are refused with a clear message', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('over-capture and over-refund are refused with a clear message', async ({ page, reservedOrder: order, sim }) => {
     const panel = await operatorOn(page, order);
     await panel.getByLabel('Amount to capture (kr)').fill('1 100');
     await panel.getByRole('button', { name: 'Capture…' }).click();
@@ -190,20 +167,16 @@ test.describe('staff move money', () => {
     expect(body.detail.replace(/\s/g, ' ')).toBe(
       'Refund of 300,01 kr is more than the 300,00 kr that can still be refunded.',
     );
-    expect((await simEvents(page.request, order.reference)).filter((e) => e.name === 'REFUNDED')).toHaveLength(0);
+    expect((await sim.payment(order.reference)).events.filter((e) => e.name === 'REFUNDED')).toHaveLength(0);
   });
 
-  test('an injected 500 followed by success captures exactly once', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('an injected 500 followed by success captures exactly once', async ({ page, reservedOrder: order, sim }) => {
     const panel = await operatorOn(page, order);
-    const fault = await page.request.post(`${SIM_URL}/_sim/faults`, {
-      data: { operation: 'capture', reference: order.reference, kind: 'status', status: 500, count: 1 },
-    });
-    expect(fault.ok()).toBe(true);
+    await sim.faults.add({ operation: 'capture', reference: order.reference, kind: 'status', status: 500 });
     await move(panel, 'capture', '500', 'Capture 500,00 kr; 527,00 kr stays reserved.');
     await expect(panel.getByTestId('money-result')).toHaveText('Captured 500,00 kr.');
     await expect(figure(panel, 'captured')).toHaveText('500,00 kr');
-    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    const captured = (await sim.payment(order.reference)).events.filter((e) => e.name === 'CAPTURED');
     expect(captured.map((e) => e.amount.value)).toEqual([50000]);
   });
 
@@ -211,8 +184,11 @@ test.describe('staff move money', () => {
   // answers. The server's side of each is proved against the simulator in tests/integration/orders/
   // staff-money.test.ts; here the shop's answer is faked so the browser's wording is pinned, and the page is
   // then reloaded from the real server, where nothing moved.
-  test('a Vipps refusal, an unknown outcome and no answer at all are each said plainly', async ({ page }) => {
-    const order = await reservedOrder(page);
+  test('a Vipps refusal, an unknown outcome and no answer at all are each said plainly', async ({
+    page,
+    reservedOrder: order,
+    sim,
+  }) => {
     const panel = await operatorOn(page, order);
     const answers = [
       { operationId: 1, status: 'rejected', amountOre: 10_000, vippsCode: '1302', vippsTitle: 'Capture failed' },
@@ -241,15 +217,15 @@ test.describe('staff move money', () => {
 
     await page.reload();
     await expect(figure(panel, 'captured')).toHaveText('0,00 kr');
-    expect((await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED')).toEqual([]);
+    expect((await sim.payment(order.reference)).events.filter((e) => e.name === 'CAPTURED')).toEqual([]);
   });
 
   test('two staff capture everything at the same moment: exactly one succeeds, the other is told why', async ({
-    page,
     browser,
     baseURL,
+    reservedOrder: order,
+    sim,
   }) => {
-    const order = await reservedOrder(page);
     const staff = await Promise.all([browser.newContext({ baseURL }), browser.newContext({ baseURL })]);
     const pages = await Promise.all(staff.map((context) => context.newPage()));
     const panels = await Promise.all(pages.map((p) => operatorOn(p, order)));
@@ -267,7 +243,7 @@ test.describe('staff move money', () => {
     await expect(loser).toContainText('Nothing is left to capture');
     // The loser's page re-read the ledger: it now shows what the winner did.
     await expect(figure(panels[tones.indexOf('problem')]!, 'captured')).toHaveText(TOTAL);
-    const captured = (await simEvents(page.request, order.reference)).filter((e) => e.name === 'CAPTURED');
+    const captured = (await sim.payment(order.reference)).events.filter((e) => e.name === 'CAPTURED');
     expect(captured).toHaveLength(1);
     await Promise.all(staff.map((context) => context.close()));
   });

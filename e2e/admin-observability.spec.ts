@@ -1,28 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import type { SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import {
-  PHONE,
-  TOTAL_ORE,
-  failNextCapture,
-  moveMoney,
-  paidOrder,
-  postForgedDelivery,
-  tileOre,
-  type PaidOrder,
-} from './support/observability';
-import { signInAs } from './support/staff';
+  RESERVED_ORDER_TOTAL_ORE as TOTAL_ORE,
+  demoStaff,
+  expect,
+  signIn,
+  test,
+  type ReservedOrder,
+} from './support/fixtures';
+import { PHONE, moveMoney, postForgedDelivery, tileOre } from './support/observability';
 
 // Issue 11 points 1–4 and 6: staff follow a payment through the Vipps API log and the webhook inbox, read the
 // dashboard and export CSVs. The e2e database is shared by every spec, so figures are compared before/after.
-// Each test pays an order through the simulator's landing page first, hence the longer budget.
+// Each test pays an order through the simulator's landing page first, hence the longer budget. The orders carry
+// a phone number, so the API log's redaction of it is checked on real bodies.
 test.describe.configure({ timeout: 90_000 });
 
 /** Capture 300 kr (the first attempt answered 500), refund 100 kr, cancel the rest — as an operator. */
-async function fullStory(page: Page): Promise<PaidOrder> {
-  const order = await paidOrder(page);
-  await signInAs(page, 'operator', order.path);
-  await failNextCapture(page.request, order.reference);
+async function fullStory(page: Page, sim: SimulatorControl, order: ReservedOrder): Promise<ReservedOrder> {
+  await signIn(page, 'operator', order.path);
+  await sim.faults.add({ operation: 'capture', reference: order.reference, kind: 'status', status: 500 });
   await moveMoney(page.request, order.reference, 'capture', 30_000);
   await moveMoney(page.request, order.reference, 'refund', 10_000);
   await moveMoney(page.request, order.reference, 'cancel');
@@ -32,8 +31,10 @@ async function fullStory(page: Page): Promise<PaidOrder> {
 test.describe('Vipps API log and webhook inbox', () => {
   test('the order page shows create → get → capture (500, then retried) → refund → cancel, redacted', async ({
     page,
+    reserveOrder,
+    sim,
   }) => {
-    const order = await fullStory(page);
+    const order = await fullStory(page, sim, await reserveOrder({ phoneNumber: PHONE }));
     await page.goto(order.path);
     await page.getByRole('link', { name: 'Vipps API log' }).last().click();
     await expect(page).toHaveURL(`${order.path}?tab=api-log`);
@@ -81,8 +82,10 @@ test.describe('Vipps API log and webhook inbox', () => {
     page,
     browser,
     baseURL,
+    reserveOrder,
+    sim,
   }) => {
-    const order = await fullStory(page);
+    const order = await fullStory(page, sim, await reserveOrder({ phoneNumber: PHONE }));
     const mine = page.locator(`[data-testid="webhook-delivery"][data-reference="${order.reference}"]`);
     await page.goto('/admin/webhooks?filter=accepted');
     await expect(async () => {
@@ -110,12 +113,12 @@ test.describe('Vipps API log and webhook inbox', () => {
     // Who processed it again is in the order's staff log, like any other staff action.
     await page.goto(order.path);
     const logged = page.getByTestId('audit-log').getByRole('row', { name: /Process webhook again/ });
-    await expect(logged).toContainText('operator@example.com');
+    await expect(logged).toContainText(demoStaff('operator').email);
     await expect(logged).toContainText(`Delivery ${deliveryId} (CAPTURED)`);
 
     const viewerContext = await browser.newContext({ baseURL });
     const viewer = await viewerContext.newPage();
-    await signInAs(viewer, 'viewer', '/admin/webhooks?filter=accepted');
+    await signIn(viewer, 'viewer', '/admin/webhooks?filter=accepted');
     await expect(viewer.getByTestId('webhook-delivery').first()).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Process again' })).toHaveCount(0);
     const refused = await viewer.request.post(`/api/admin/webhooks/${deliveryId}/reprocess`, { data: {} });
@@ -127,18 +130,20 @@ test.describe('Vipps API log and webhook inbox', () => {
 test.describe('dashboard and exports', () => {
   test('the tiles move by exactly what was captured, refunded and reserved; tiles link to filtered lists', async ({
     page,
+    reserveOrder,
+    signInAs,
   }) => {
-    await signInAs(page, 'operator', '/admin');
+    await signInAs('operator', '/admin');
     const before = {
       today: await tileOre(page, 'takings-today'),
       week: await tileOre(page, 'takings-7'),
       reserved: await tileOre(page, 'reserved'),
     };
-    const settled = await paidOrder(page);
+    const settled = await reserveOrder({ phoneNumber: PHONE });
     await moveMoney(page.request, settled.reference, 'capture', 40_000);
     await moveMoney(page.request, settled.reference, 'refund', 15_000);
     await moveMoney(page.request, settled.reference, 'cancel');
-    const open = await paidOrder(page);
+    const open = await reserveOrder({ phoneNumber: PHONE });
 
     await page.goto('/admin');
     expect(await tileOre(page, 'takings-today')).toBe(before.today + 25_000);
@@ -160,9 +165,13 @@ test.describe('dashboard and exports', () => {
     await expect(page).toHaveURL('/admin/orders');
   });
 
-  test('both CSVs download from the orders page with ISO times and amounts in øre and kr', async ({ page }) => {
-    const order = await paidOrder(page);
-    await signInAs(page, 'viewer', '/admin/orders');
+  test('both CSVs download from the orders page with ISO times and amounts in øre and kr', async ({
+    page,
+    reserveOrder,
+    signInAs,
+  }) => {
+    const order = await reserveOrder({ phoneNumber: PHONE });
+    await signInAs('viewer', '/admin/orders');
     const download = async (name: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
       return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
@@ -190,9 +199,13 @@ test.describe('dashboard and exports', () => {
 });
 
 test.describe('accessibility of the new pages', () => {
-  test('axe finds nothing serious at 1280 and 768 px; the tab switch and a body work by keyboard', async ({ page }) => {
-    const order = await paidOrder(page);
-    await signInAs(page, 'viewer', order.path);
+  test('axe finds nothing serious at 1280 and 768 px; the tab switch and a body work by keyboard', async ({
+    page,
+    reserveOrder,
+    signInAs,
+  }) => {
+    const order = await reserveOrder({ phoneNumber: PHONE });
+    await signInAs('viewer', order.path);
     for (const width of [1280, 768]) {
       await page.setViewportSize({ width, height: 900 });
       for (const path of ['/admin', '/admin/webhooks', '/admin/api-log', `${order.path}?tab=api-log`]) {

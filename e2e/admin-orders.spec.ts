@@ -1,16 +1,9 @@
-import {
-  expect,
-  request as playwrightRequest,
-  test,
-  type APIRequestContext,
-  type Browser,
-  type Page,
-} from '@playwright/test';
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { ORDERS_PAGE_SIZE } from '@/lib/admin-api';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
 import { APP_URL } from './support/servers';
 import { answerInVipps, checkoutViaApi, statusOf, type Started } from './support/shop';
-import { signInAs } from './support/staff';
 
 // Staff find orders and read one (issue 9 points 2, 3 and 8). The orders are made through the shop's own
 // checkout route, and one is paid in the simulator's "Vipps app", so every record on the page is real.
@@ -49,8 +42,8 @@ test.beforeAll(async ({ browser }) => {
 const rows = (page: Page) => page.locator('[data-testid^="order-row-"]');
 const search = `/admin/orders?q=${encodeURIComponent(PHONE_SPACED)}`;
 
-test('the list searches by phone as typed, pages newest first, and filters by status', async ({ page }) => {
-  await signInAs(page, 'operator', '/admin/orders');
+test('the list searches by phone as typed, pages newest first, and filters by status', async ({ page, signInAs }) => {
+  await signInAs('operator', '/admin/orders');
   await page.getByLabel('Search', { exact: true }).fill(PHONE_SPACED);
   await page.getByRole('button', { name: 'Show orders' }).click();
   await expect(page.locator('caption')).toContainText(`${ORDER_COUNT} in all`);
@@ -80,8 +73,11 @@ test('the list searches by phone as typed, pages newest first, and filters by st
   }
 });
 
-test('the order page shows amounts, what is left, and one timeline that names its sources', async ({ page }) => {
-  await signInAs(page, 'operator', search);
+test('the order page shows amounts, what is left, and one timeline that names its sources', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('operator', search);
   await page.goto(`${search}&page=2`);
   await page.getByRole('link', { name: paid.orderNumber }).click();
   await expect(page.getByRole('heading', { name: `Order ${paid.orderNumber}` })).toBeVisible();
@@ -107,8 +103,11 @@ test('the order page shows amounts, what is left, and one timeline that names it
   await expect(page.getByTestId('event-log-unavailable')).toHaveCount(0);
 });
 
-test('an unknown order number is a not-found page, and the API answers 404 and 400 as problems', async ({ page }) => {
-  await signInAs(page, 'operator', '/admin/orders');
+test('an unknown order number is a not-found page, and the API answers 404 and 400 as problems', async ({
+  page,
+  signInAs,
+}) => {
+  await signInAs('operator', '/admin/orders');
   const response = await page.goto('/admin/orders/FB-999999999');
   expect(response?.status()).toBe(404);
   const missing = await page.request.get('/api/admin/orders/FB-999999999');
@@ -121,10 +120,13 @@ test('an unknown order number is a not-found page, and the API answers 404 and 4
   expect(((await listed.json()) as { total: number }).total).toBe(1);
 });
 
-test('a viewer reads the list and the order page; without a session the API answers 401', async ({ page }) => {
+test('a viewer reads the list and the order page; without a session the API answers 401', async ({
+  page,
+  signInAs,
+}) => {
   const anonymous = await page.request.get('/api/admin/orders');
   expect(anonymous.status()).toBe(401);
-  await signInAs(page, 'viewer', `/admin/orders/${paid.orderNumber}`);
+  await signInAs('viewer', `/admin/orders/${paid.orderNumber}`);
   await expect(page.getByTestId('staff-role')).toHaveText('viewer');
   await expect(page.getByTestId('order-total')).toHaveText('249,00 kr');
   const detail = await page.request.get(`/api/admin/orders/${paid.orderNumber}`);
@@ -134,9 +136,9 @@ test('a viewer reads the list and the order page; without a session the API answ
 });
 
 for (const width of [1280, 768]) {
-  test(`axe finds nothing serious on the list and the order page at ${width} px`, async ({ page }) => {
+  test(`axe finds nothing serious on the list and the order page at ${width} px`, async ({ page, signInAs }) => {
     await page.setViewportSize({ width, height: 900 });
-    await signInAs(page, 'operator', search);
+    await signInAs('operator', search);
     await expectNoSeriousA11yViolations(page);
     await page.goto(`/admin/orders/${paid.orderNumber}`);
     await expectNoSeriousA11yViolations(page);
@@ -146,9 +148,9 @@ for (const width of [1280, 768]) {
   });
 }
 
-test('keyboard only: Tab to the filter, submit it, open an order', async ({ page }) => {
+test('keyboard only: Tab to the filter, submit it, open an order', async ({ page, signInAs }) => {
   await page.setViewportSize({ width: 768, height: 900 });
-  await signInAs(page, 'operator', '/admin/orders');
+  await signInAs('operator', '/admin/orders');
   const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
   for (let i = 0; i < 15 && (await focusedId()) !== 'filter-status'; i++) await page.keyboard.press('Tab');
   expect(await focusedId()).toBe('filter-status');

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, signIn, test } from './support/fixtures';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { signInAs } from './support/staff';
 
 // A staff member signed in on a second device (a shared or lost phone, say) ends that session from the first:
 // the phone is signed out at its next request, whatever cookie it kept.
@@ -11,8 +10,8 @@ test('a staff member sees where they are signed in and ends another session', as
   const phone = await browser.newContext({ userAgent: phoneAgent });
   const laptopPage = await laptop.newPage();
   const phonePage = await phone.newPage();
-  await signInAs(phonePage, 'viewer');
-  await signInAs(laptopPage, 'viewer', '/admin/sessions');
+  await signIn(phonePage, 'viewer');
+  await signIn(laptopPage, 'viewer', '/admin/sessions');
 
   await expect(laptopPage.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
   const sessions = laptopPage.getByTestId('session');
@@ -45,7 +44,7 @@ test('a staff member sees where they are signed in and ends another session', as
 test('signing out ends the session: a cookie copied before sign-out gets 401 afterwards', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await signInAs(page, 'operator');
+  await signIn(page, 'operator');
   const saved = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);

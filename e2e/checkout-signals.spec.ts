@@ -1,30 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
-import { answerInVipps, checkoutViaApi, simDeliveries, simPayment, statusOf } from './support/shop';
-import { SIM_URL } from './support/servers';
+import { expect, test } from './support/fixtures';
+import { answerInVipps, checkoutViaApi, statusOf } from './support/shop';
 
 // What the server does whatever the browser sends or does. The shopper-facing pages have their own spec.
 test.describe('checkout, as the server sees it', () => {
   test('prices come from the catalogue: prices, totals and VAT sent by the browser are ignored', async ({
     request,
+    sim,
   }) => {
     const started = await checkoutViaApi(request, {
       items: [{ sku: 'roros-blanket', quantity: 1, priceOre: 100, unitPriceOre: 100 }],
       totalOre: 100,
       vatOre: 0,
     });
-    const atVipps = await simPayment(request, started.reference);
+    const atVipps = await sim.payment(started.reference);
     expect(atVipps.amount).toEqual({ currency: 'NOK', value: 129900 });
   });
 
-  test('the same checkout sent twice at once makes one order and one Vipps payment', async ({ request }) => {
+  test('the same checkout sent twice at once makes one order and one Vipps payment', async ({ request, sim }) => {
     const key = randomUUID();
     const body = { items: [{ sku: 'fjord-mug', quantity: 1 }], phoneNumber: '912 34 567' };
     const [a, b] = await Promise.all([checkoutViaApi(request, body, key), checkoutViaApi(request, body, key)]);
     expect(a).toEqual(b);
-    const all = (await (await request.get(`${SIM_URL}/_sim/payments`)).json()) as { reference: string }[];
+    const all = await sim.payments();
     expect(all.filter((p) => p.reference.startsWith(a.orderNumber.toLowerCase()))).toHaveLength(1);
-    expect((await simPayment(request, a.reference)).customerPhoneNumber).toBe('4791234567');
+    expect((await sim.payment(a.reference)).customerPhoneNumber).toBe('4791234567');
   });
 
   test('bad input gets field errors in the one envelope', async ({ request }) => {
@@ -42,6 +42,7 @@ test.describe('checkout, as the server sees it', () => {
   test('approved in Vipps, tab closed before returning: the webhook still makes the order paid', async ({
     browser,
     request,
+    sim,
   }) => {
     const started = await checkoutViaApi(request, { items: [{ sku: 'wool-socks', quantity: 1 }] });
     const context = await browser.newContext();
@@ -50,7 +51,9 @@ test.describe('checkout, as the server sees it', () => {
     await answerInVipps(page, started.redirectUrl, 'Approve');
     await context.close();
     await expect
-      .poll(async () => (await simDeliveries(request, started.reference)).find((d) => d.name === 'AUTHORIZED'))
+      .poll(async () =>
+        (await sim.webhooks.deliveries({ reference: started.reference })).find((d) => d.name === 'AUTHORIZED'),
+      )
       .toMatchObject({ state: 'delivered', attempts: [{ status: 200 }] });
     await expect.poll(async () => (await statusOf(request, started.reference)).outcome).toBe('paid');
   });
@@ -58,11 +61,10 @@ test.describe('checkout, as the server sees it', () => {
   test('approved in Vipps, webhooks lost, tab closed: the reconciler settles it with nobody asking', async ({
     browser,
     request,
+    sim,
   }) => {
     const started = await checkoutViaApi(request, { items: [{ sku: 'fjellkaffe', quantity: 2 }] });
-    await request.post(`${SIM_URL}/_sim/webhooks/faults`, {
-      data: { kind: 'drop', reference: started.reference, count: 20 },
-    });
+    await sim.webhooks.faults.add({ kind: 'drop', reference: started.reference, count: 20 });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route('**/return?**', (route) => route.abort());
@@ -74,17 +76,16 @@ test.describe('checkout, as the server sees it', () => {
     await expect
       .poll(
         async () => {
-          const seen = await request.get(`${SIM_URL}/_sim/requests?reference=${started.reference}`);
-          const { requests } = (await seen.json()) as {
-            requests: { at: string; method: string; path: string; status: string }[];
-          };
+          const requests = await sim.requests({ reference: started.reference });
           const approve = requests.find((r) => r.method === 'POST' && r.path.endsWith('/approve'));
           return requests.some((r) => approve && r.method === 'GET' && r.at > approve.at && r.status === '200');
         },
         { timeout: 20_000 },
       )
       .toBe(true);
-    const authorized = (await simDeliveries(request, started.reference)).find((d) => d.name === 'AUTHORIZED');
+    const authorized = (await sim.webhooks.deliveries({ reference: started.reference })).find(
+      (d) => d.name === 'AUTHORIZED',
+    );
     expect(authorized?.state).not.toBe('delivered');
     const status = await statusOf(request, started.reference);
     expect(status.outcome).toBe('paid');

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page, type Response } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import type { OrderDetailResponse } from '@/lib/admin-api';
+import { expect, test } from './support/fixtures';
 import { APP_PORT, APP_URL } from './support/servers';
-import { answerInVipps, checkoutViaApi, simPayment, statusOf } from './support/shop';
-import { signInAs } from './support/staff';
 
 // A page on another port of this host is another origin but the same site, so SameSite=Lax lets the operator's
 // session cookie through. The review captured and refunded money from such a page with a text/plain form and a
@@ -49,11 +48,13 @@ async function money(page: Page, orderNumber: string) {
   return ((await response.json()) as OrderDetailResponse).payments[0]!.money;
 }
 
-test('a page on another port cannot capture or refund with a signed-in operatorâ€™s cookie', async ({ page }) => {
-  const order = await checkoutViaApi(page.request, { items: [{ sku: 'fjellkaffe', quantity: 1 }] });
-  await answerInVipps(page, order.redirectUrl, 'Approve');
-  await expect.poll(async () => (await statusOf(page.request, order.reference)).outcome).toBe('paid');
-  await signInAs(page, 'operator', `/admin/orders/${order.orderNumber}`);
+test('a page on another port cannot capture or refund with a signed-in operatorâ€™s cookie', async ({
+  page,
+  reservedOrder: order,
+  signInAs,
+  sim,
+}) => {
+  await signInAs('operator', `/admin/orders/${order.orderNumber}`);
 
   // The shop's own page still moves money: a browser request carrying the shop's Origin and JSON.
   const own = await page.evaluate(async (reference) => {
@@ -67,7 +68,7 @@ test('a page on another port cannot capture or refund with a signed-in operatorâ
   expect(own).toBe(200);
   const before = await money(page, order.orderNumber);
   expect(before).toMatchObject({ capturedOre: 100, refundedOre: 0 });
-  const eventsBefore = (await simPayment(page.request, order.reference)).events.length;
+  const eventsBefore = (await sim.payment(order.reference)).events.length;
 
   const attacker = await serveAttacker(attackPage(order.reference));
   try {
@@ -91,5 +92,5 @@ test('a page on another port cannot capture or refund with a signed-in operatorâ
 
   await page.goto(`/admin/orders/${order.orderNumber}`);
   expect(await money(page, order.orderNumber)).toEqual(before);
-  expect((await simPayment(page.request, order.reference)).events).toHaveLength(eventsBefore);
+  expect((await sim.payment(order.reference)).events).toHaveLength(eventsBefore);
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { FAKE_LANDING, fakeLandingPage, problem, seedCart, started, storedCart } from './support/shop-fakes';
 
 // Catalogue → cart → checkout as a shopper uses them. The shop's payment routes are faked (support/shop-fakes)

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_STAFF } from './support/staff';
+import type { APIRequestContext } from '@playwright/test';
+import { demoStaff, expect, test } from './support/fixtures';
 
 // Review finding: wrong passwords were not throttled (hundreds of guesses per second were answered).
 // Each test uses its own client address (x-forwarded-for, the nearest hop) and account, so that the other
@@ -56,7 +56,7 @@ test.describe('sign-in throttling', () => {
     browser,
     request,
   }) => {
-    const staff = DEMO_STAFF.operator;
+    const staff = demoStaff('operator');
     const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': `${NET}.40` } });
     const page = await context.newPage();
     const signIn = async () => {

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
 import { APP_URL } from './support/servers';
-import { createSimulatorPayment, simulatorPaymentState } from './support/simulator-api';
+import { createSimulatorPayment } from './support/simulator-api';
 
 // The simulator's landing page plays the Vipps app in every checkout test, so it must work by keyboard alone,
 // pass axe, and send the shopper back to returnUrl exactly as Vipps does.
@@ -14,6 +14,7 @@ for (const width of [1280, 390]) {
   test(`a shopper approves on the landing page by keyboard and returns to the shop (${width}px)`, async ({
     page,
     request,
+    sim,
   }) => {
     await page.setViewportSize({ width, height: 800 });
     const reference = uniqueReference(`approve-${width}`);
@@ -46,11 +47,11 @@ for (const width of [1280, 390]) {
     await page.keyboard.press('Enter');
 
     await expect(page).toHaveURL(returnUrl);
-    expect(await simulatorPaymentState(request, reference)).toBe('AUTHORIZED');
+    expect((await sim.payment(reference)).state).toBe('AUTHORIZED');
   });
 }
 
-test('rejecting in the app aborts the payment and still returns to the shop', async ({ page, request }) => {
+test('rejecting in the app aborts the payment and still returns to the shop', async ({ page, request, sim }) => {
   const reference = uniqueReference('reject');
   const returnUrl = `${APP_URL}/?reference=${reference}`;
   const { redirectUrl } = await createSimulatorPayment(request, {
@@ -66,10 +67,10 @@ test('rejecting in the app aborts the payment and still returns to the shop', as
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Reject' }).click();
   await expect(page).toHaveURL(returnUrl);
-  expect(await simulatorPaymentState(request, reference)).toBe('ABORTED');
+  expect((await sim.payment(reference)).state).toBe('ABORTED');
 });
 
-test('a magic test amount fails in the app and leaves the payment open', async ({ page, request }) => {
+test('a magic test amount fails in the app and leaves the payment open', async ({ page, request, sim }) => {
   const reference = uniqueReference('declined');
   const { redirectUrl } = await createSimulatorPayment(request, {
     reference,
@@ -85,7 +86,7 @@ test('a magic test amount fails in the app and leaves the payment open', async (
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText(/Insufficient funds\. Try again, or reject the payment\./)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  expect(await simulatorPaymentState(request, reference)).toBe('CREATED');
+  expect((await sim.payment(reference)).state).toBe('CREATED');
 });
 
 for (const width of [1280, 390]) {

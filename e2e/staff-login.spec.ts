@@ -1,9 +1,8 @@
-import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { DEMO_STAFF, signInAs } from './support/staff';
+import { demoStaff, expect, test } from './support/fixtures';
 
 // The demo's printed operator login (seeded while the Vipps host is the local simulator).
-const STAFF = DEMO_STAFF.operator;
+const STAFF = demoStaff('operator');
 
 test.describe('staff sign-in', () => {
   test('an anonymous visit to /admin lands on the sign-in page', async ({ page }) => {
@@ -35,9 +34,9 @@ test.describe('staff sign-in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('the viewer account signs in too, and is a viewer', async ({ page }) => {
-    await signInAs(page, 'viewer', '/admin');
-    await expect(page.getByText(`Signed in as ${DEMO_STAFF.viewer.email}`)).toBeVisible();
+  test('the viewer account signs in too, and is a viewer', async ({ page, signInAs }) => {
+    await signInAs('viewer', '/admin');
+    await expect(page.getByText(`Signed in as ${demoStaff('viewer').email}`)).toBeVisible();
     await expect(page.getByTestId('staff-role')).toHaveText('viewer');
   });
 

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
-import { DEMO_STAFF } from '../e2e/support/staff';
+import { DEMO_STAFF } from '../lib/server/auth/demo-staff';
 import { SIMULATOR_DEFAULTS } from '../lib/server/env/schema';
 
 export interface Secret {
@@ -25,10 +25,7 @@ export function knownSecrets(env: Record<string, string | undefined>): Secret[] 
     ['demo NEXTAUTH_SECRET', SIMULATOR_DEFAULTS.NEXTAUTH_SECRET],
     ['old demo staff password', 'vipps-demo-staff'],
     ['test NEXTAUTH_SECRET', 'test-only-not-a-real-secret'],
-    ...Object.entries(DEMO_STAFF).map(([role, account]): [string, string] => [
-      `demo ${role} password`,
-      account.password,
-    ]),
+    ...DEMO_STAFF.map((account): [string, string] => [`demo ${account.role} password`, account.password]),
   ];
   const seen = new Set<string>();
   return candidates.flatMap(([name, value]) => {

@@ -1,37 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { SIM_URL } from './servers';
-import { answerInVipps, checkoutViaApi, statusOf } from './shop';
+import { RESERVED_ORDER_TOTAL_ORE } from './shop';
 
-// Fixtures for the observability spec: orders in known states, made through the shop's and the admin's own routes.
+// Helpers for the observability spec: money moves through the admin's own routes, a forged delivery, the tiles.
 
+/** The shopper's number given at checkout, which no log may show in full. */
 export const PHONE = '4791234567';
-/** Two aurora prints (449,00) and a coffee (129,00). */
-export const TOTAL_ORE = 102_700;
-
-export interface PaidOrder {
-  orderNumber: string;
-  reference: string;
-  path: string;
-}
-
-/** Checked out through the shop and approved in "the Vipps app": its whole amount is reserved. */
-export async function paidOrder(page: Page): Promise<PaidOrder> {
-  const started = await checkoutViaApi(page.request, {
-    items: [
-      { sku: 'aurora-print', quantity: 2 },
-      { sku: 'fjellkaffe', quantity: 1 },
-    ],
-    phoneNumber: PHONE,
-  });
-  await answerInVipps(page, started.redirectUrl, 'Approve');
-  await expect.poll(async () => (await statusOf(page.request, started.reference)).outcome).toBe('paid');
-  return {
-    orderNumber: started.orderNumber,
-    reference: started.reference,
-    path: `/admin/orders/${started.orderNumber}`,
-  };
-}
 
 /** A staff money move through the admin API (the session is the page's), which must succeed. */
 export async function moveMoney(
@@ -47,14 +21,6 @@ export async function moveMoney(
   expect(((await response.json()) as { status: string }).status).toBe('succeeded');
 }
 
-/** The next capture of `reference` answers 500 once (the client retries it with the same Idempotency-Key). */
-export async function failNextCapture(request: APIRequestContext, reference: string) {
-  const fault = await request.post(`${SIM_URL}/_sim/faults`, {
-    data: { operation: 'capture', reference, kind: 'status', status: 500, count: 1 },
-  });
-  expect(fault.ok()).toBe(true);
-}
-
 /**
  * A delivery that looks like Vipps' but is signed with a key we never had: the content hash is right, so the
  * refusal is for the signature itself.
@@ -65,7 +31,7 @@ export async function postForgedDelivery(request: APIRequestContext, reference: 
     reference,
     pspReference: 'forged',
     name: 'CAPTURED',
-    amount: { currency: 'NOK', value: TOTAL_ORE },
+    amount: { currency: 'NOK', value: RESERVED_ORDER_TOTAL_ORE },
     timestamp: new Date().toISOString(),
     idempotencyKey: null,
     success: true,

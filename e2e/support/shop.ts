@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { SIM_URL } from './servers';
 
 export interface Started {
   orderNumber: string;
@@ -25,27 +24,6 @@ export async function statusOf(request: APIRequestContext, reference: string) {
   return (await response.json()) as { outcome: string; final: boolean; checkedAt: string | null; canRetry: boolean };
 }
 
-export interface SimPaymentView {
-  reference: string;
-  state: string;
-  amount: { currency: string; value: number };
-  customerPhoneNumber: string | null;
-  events: { name?: string }[];
-}
-
-export async function simPayment(request: APIRequestContext, reference: string): Promise<SimPaymentView> {
-  const response = await request.get(`${SIM_URL}/_sim/payments/${reference}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as SimPaymentView;
-}
-
-export async function simDeliveries(request: APIRequestContext, reference: string) {
-  const response = await request.get(`${SIM_URL}/_sim/webhooks/deliveries?reference=${reference}`);
-  return (
-    (await response.json()) as { deliveries: { name: string; state: string; attempts: { status: number | null }[] }[] }
-  ).deliveries;
-}
-
 /** Plays the shopper in the Vipps app (the simulator's landing page): Next, then Approve or Reject. */
 export async function answerInVipps(page: Page, redirectUrl: string, answer: 'Approve' | 'Reject'): Promise<void> {
   await page.goto(redirectUrl);
@@ -53,4 +31,30 @@ export async function answerInVipps(page: Page, redirectUrl: string, answer: 'Ap
   if ((await phone.inputValue()) === '') await phone.fill('4791234567'); // no number was given at checkout
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: answer }).click();
+}
+
+/** The reserved order's basket: two aurora prints (449,00 each) and a coffee (129,00). */
+export const RESERVED_ORDER_ITEMS = [
+  { sku: 'aurora-print', quantity: 2 },
+  { sku: 'fjellkaffe', quantity: 1 },
+] as const;
+export const RESERVED_ORDER_TOTAL_ORE = 102_700;
+
+export interface ReservedOrder extends Started {
+  /** The staff order page, `/admin/orders/{orderNumber}`. */
+  path: string;
+}
+
+/**
+ * An order whose whole amount is reserved: checked out through the shop's own route, approved by the shopper on
+ * the simulator's landing page (in `page`), and known to the shop as paid.
+ */
+export async function reserveOrder(page: Page, { phoneNumber }: { phoneNumber?: string } = {}): Promise<ReservedOrder> {
+  const started = await checkoutViaApi(page.request, {
+    items: RESERVED_ORDER_ITEMS,
+    ...(phoneNumber !== undefined && { phoneNumber }),
+  });
+  await answerInVipps(page, started.redirectUrl, 'Approve');
+  await expect.poll(async () => (await statusOf(page.request, started.reference)).outcome).toBe('paid');
+  return { ...started, path: `/admin/orders/${started.orderNumber}` };
 }

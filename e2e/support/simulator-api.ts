@@ -27,9 +27,3 @@ export async function createSimulatorPayment(
   expect(created.status()).toBe(201);
   return (await created.json()) as { redirectUrl?: string; reference: string };
 }
-
-export async function simulatorPaymentState(request: APIRequestContext, reference: string): Promise<string> {
-  const response = await request.get(`${SIM_URL}/_sim/payments/${reference}`);
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { state: string }).state;
-}

@@ -1,18 +1,20 @@
 import { expect, type Page } from '@playwright/test';
+import { DEMO_STAFF } from '@/lib/server/auth/demo-staff';
+import type { StaffRole } from '@/lib/server/auth/roles';
 
 /**
- * The demo staff accounts seeded while the Vipps host is the local simulator (printed by `npm run dev`;
- * lib/server/auth/demo-staff.ts). A viewer reads everything; an operator may also move money.
+ * The demo staff accounts seeded while the Vipps host is the local simulator (printed by `npm run dev`), read
+ * from their one home, lib/server/auth/demo-staff.ts. A viewer reads everything; an operator may also move money.
  */
-export const DEMO_STAFF = {
-  operator: { email: 'operator@example.com', password: 'vipps-demo-operator' },
-  viewer: { email: 'viewer@example.com', password: 'vipps-demo-viewer' },
-} as const;
-export type DemoRole = keyof typeof DEMO_STAFF;
+export function demoStaff(role: StaffRole): { email: string; password: string } {
+  const account = DEMO_STAFF.find((staff) => staff.role === role);
+  if (!account) throw new Error(`no demo staff account has the role ${role}`);
+  return { email: account.email, password: account.password };
+}
 
 /** Signs in through the real form and waits for the admin page `returnTo` (or where it redirects within it). */
-export async function signInAs(page: Page, role: DemoRole, returnTo = '/admin') {
-  const { email, password } = DEMO_STAFF[role];
+export async function signIn(page: Page, role: StaffRole, returnTo = '/admin') {
+  const { email, password } = demoStaff(role);
   await page.goto(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(password);

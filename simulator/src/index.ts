@@ -5,3 +5,9 @@
 export { createSimulator, startSimulator, type RunningSimulator, type Simulator } from './server';
 export { configFromEnv, resolveConfig, ConfigError, type SimConfig } from './config';
 export { SIMULATOR_CREDENTIALS, SIMULATOR_DEFAULT_HOST, SIMULATOR_DEFAULT_PORT } from './defaults';
+export {
+  simulatorControl,
+  SimulatorControlError,
+  type SimulatorControl,
+  type ControlPaymentView,
+} from './control/client';

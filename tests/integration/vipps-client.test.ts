@@ -10,21 +10,19 @@ import {
   VippsRejectedError,
 } from '@/lib/server/vipps/errors';
 import { newReference, paymentBody, rejectionOf, startHarness, type Harness } from './support/vipps-harness';
+import { reservePayment } from '../support/reserved';
 import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 
 let h: Harness;
 const newClient = (overrides: Partial<VippsClientConfig> = {}) => h.newClient(overrides);
-const approve = (reference: string) => h.approve(reference);
-const simEvents = (reference: string) => h.simEvents(reference);
-const injectFault = (fault: Record<string, unknown>) => h.injectFault(fault);
+const approve = (reference: string) => h.sim.approve(reference);
+/** The simulator's own event log for the payment (not via the client under test). */
+const simEvents = async (reference: string) => (await h.sim.payment(reference)).events;
+const injectFault: Harness['sim']['faults']['add'] = (fault) => h.sim.faults.add(fault);
 const attemptsOf = (operation: string, reference?: string) => h.attemptsOf(operation, reference);
 
-async function authorizedPayment(client: VippsClient, value = 10_000): Promise<string> {
-  const reference = newReference();
-  await client.createPayment(paymentBody(reference, value), { idempotencyKey: `create-${reference}` });
-  await approve(reference);
-  return reference;
-}
+const authorizedPayment = (client: VippsClient, value = 10_000) =>
+  reservePayment(client, h.sim, paymentBody(newReference(), value));
 
 beforeAll(async () => {
   h = await startHarness();
@@ -192,10 +190,10 @@ describe('Vipps client against the simulator', () => {
     const reference = await authorizedPayment(newClient());
     await injectFault({ operation: 'capture', reference, count: 1_000, kind: 'status', status: 500 });
     // This loop retries far more than Vipps' 5 captures a minute; here the 500s are the point, not the 429s.
-    await h.setRateLimits(false);
+    await h.sim.setRateLimits(false);
     const error = await rejectionOf(
       client.capturePayment(reference, { currency: 'NOK', value: 1_000 }, { idempotencyKey: `cap-${reference}` }),
-    ).finally(() => h.setRateLimits(true));
+    ).finally(() => h.sim.setRateLimits(true));
     expect(error).toBeInstanceOf(VippsOutcomeUnknownError);
     expect(error).toMatchObject({ outcome: 'unknown', status: 500, reference });
   });

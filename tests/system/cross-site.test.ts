@@ -3,47 +3,27 @@
 // webhook stays reachable. Nothing moves while the operator's cookie is sent along.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl, type SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
+import { demoStaff } from '../support/demo-staff';
+import { reserveOrderOverHttp } from '../support/reserved';
 import { startApp, type AppProcess } from './support/app-process';
 import { signInOverHttp } from './support/staff-http';
 
-const OPERATOR = { email: 'operator@example.com', password: 'vipps-demo-operator' };
+const OPERATOR = demoStaff('operator');
 const EVIL = 'http://evil.example';
 
 let simulator: RunningSimulator;
+let sim: SimulatorControl;
 let database: { name: string; url: string };
 let app: AppProcess;
 let cookie: string;
 
-async function reservedPayment(): Promise<string> {
-  const response = await fetch(`${app.url}/api/checkout`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ items: [{ sku: 'fjellkaffe', quantity: 1 }] }),
-  });
-  expect(response.status).toBe(201);
-  const { reference } = (await response.json()) as { reference: string };
-  const approved = await fetch(`${simulator.url}/_sim/payments/${reference}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  expect(approved.status).toBe(200);
-  await expect
-    .poll(
-      async () => ((await (await fetch(`${app.url}/api/payments/${reference}`)).json()) as { outcome: string }).outcome,
-      {
-        timeout: 30_000,
-      },
-    )
-    .toBe('paid');
-  return reference;
-}
+const reservedPayment = async () =>
+  (await reserveOrderOverHttp(app.url, sim, { items: [{ sku: 'fjellkaffe', quantity: 1 }] })).reference;
 
 async function capturedEvents(reference: string): Promise<number> {
-  const view = (await (await fetch(`${simulator.url}/_sim/payments/${reference}`)).json()) as {
-    events: { name: string }[];
-  };
+  const view = await sim.payment(reference);
   return view.events.filter((e) => e.name === 'CAPTURED' || e.name === 'REFUNDED').length;
 }
 
@@ -56,6 +36,7 @@ async function post(path: string, headers: Record<string, string>, body = '{"amo
 describe('cross-site requests against next start', () => {
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0, logLevel: 'silent' });
+    sim = simulatorControl(simulator);
     database = await createThrowawayPostgres();
     app = await startApp({
       env: { DATABASE_URL: database.url, VIPPS_BASE_URL: simulator.url.replace('127.0.0.1', 'localhost') },

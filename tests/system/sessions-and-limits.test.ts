@@ -7,10 +7,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { demoStaff } from '../support/demo-staff';
 import { startApp, type AppProcess } from './support/app-process';
 import { signInOverHttp } from './support/staff-http';
 
-const OPERATOR = { email: 'operator@example.com', password: 'vipps-demo-operator' };
+const OPERATOR = demoStaff('operator');
 const CHECKOUT_LIMIT = 5;
 const spoofed = (i: number) => ({ 'x-forwarded-for': `198.51.100.${i + 1}` });
 

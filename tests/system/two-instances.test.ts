@@ -4,43 +4,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl, type SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
+import { demoStaff } from '../support/demo-staff';
+import { reserveOrderOverHttp } from '../support/reserved';
 import { startApp, type AppProcess } from './support/app-process';
 import { signInOverHttp } from './support/staff-http';
 
-const OPERATOR = { email: 'operator@example.com', password: 'vipps-demo-operator' };
+const OPERATOR = demoStaff('operator');
 
 let simulator: RunningSimulator;
+let sim: SimulatorControl;
 let database: { name: string; url: string };
 let apps: AppProcess[] = [];
 let cookies: string[] = [];
 
-async function sim<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${simulator.url}${path}`, init);
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function reservedPayment(app: AppProcess): Promise<string> {
-  const response = await fetch(`${app.url}/api/checkout`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ items: [{ sku: 'fjellkaffe', quantity: 2 }] }),
-  });
-  expect(response.status).toBe(201);
-  const { reference } = (await response.json()) as { reference: string };
-  await sim(`/_sim/payments/${reference}/approve`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  await expect
-    .poll(async () => (await (await fetch(`${app.url}/api/payments/${reference}`)).json()) as { outcome: string }, {
-      timeout: 15_000,
-    })
-    .toMatchObject({ outcome: 'paid' });
-  return reference;
-}
+/** Two coffees (258,00) reserved through `app`'s own checkout route. */
+const reservedPayment = async (app: AppProcess) =>
+  (await reserveOrderOverHttp(app.url, sim, { items: [{ sku: 'fjellkaffe', quantity: 2 }] })).reference;
 
 /** 20 requests at once, alternating between the instances. */
 function twentyAtOnce(reference: string, kind: 'capture' | 'refund') {
@@ -57,15 +38,12 @@ function twentyAtOnce(reference: string, kind: 'capture' | 'refund') {
   );
 }
 
-async function simView(reference: string) {
-  return sim<{ aggregate: Record<string, { value: number }>; events: Array<{ name: string }> }>(
-    `/_sim/payments/${reference}`,
-  );
-}
+const simView = (reference: string) => sim.payment(reference);
 
 describe('two app instances on one PostgreSQL', () => {
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0, logLevel: 'silent' });
+    sim = simulatorControl(simulator);
     database = await createThrowawayPostgres();
     const env = {
       DATABASE_URL: database.url,
@@ -92,7 +70,7 @@ describe('two app instances on one PostgreSQL', () => {
     expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
     for (const refused of answers.filter((a) => a.status === 409)) expect(String(refused.body.detail)).not.toBe('');
     const view = await simView(reference);
-    expect(view.aggregate.capturedAmount!.value).toBe(view.aggregate.authorizedAmount!.value);
+    expect(view.aggregate.capturedAmount.value).toBe(view.aggregate.authorizedAmount.value);
     expect(view.events.filter((e) => e.name === 'CAPTURED')).toHaveLength(1);
   }, 60_000);
 
@@ -108,7 +86,7 @@ describe('two app instances on one PostgreSQL', () => {
     expect(answers.filter((a) => a.status === 200 && a.body.status === 'succeeded')).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409)).toHaveLength(19);
     const view = await simView(reference);
-    expect(view.aggregate.refundedAmount!.value).toBe(view.aggregate.capturedAmount!.value);
+    expect(view.aggregate.refundedAmount.value).toBe(view.aggregate.capturedAmount.value);
     expect(view.events.filter((e) => e.name === 'REFUNDED')).toHaveLength(1);
   }, 60_000);
 
@@ -128,9 +106,7 @@ describe('two app instances on one PostgreSQL', () => {
       }),
     );
     const elapsedSeconds = (Date.now() - started) / 1000;
-    const { requests } = await sim<{ requests: Array<{ method: string; at: string }> }>(
-      `/_sim/requests?reference=${reference}&method=GET`,
-    );
+    const requests = await sim.requests({ reference, method: 'GET' });
     // The reconcilers may read it too; all of it together stays within one GET per 2 s (plus the first).
     expect(requests.length, `GETs at ${requests.map((r) => r.at).join(', ')}`).toBeLessThanOrEqual(
       Math.floor(elapsedSeconds / 2) + 1,

@@ -4,28 +4,22 @@
 // "unknown" (and a checkout under 429 a 500). These go through the real routes of a real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl, type SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 import type { MoneyMoveResponse, OrderDetailResponse } from '@/lib/admin-api';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../integration/throwaway-postgres';
+import { demoStaff } from '../support/demo-staff';
+import { reserveOrderOverHttp } from '../support/reserved';
 import { startApp, type AppProcess } from './support/app-process';
 import { signInOverHttp } from './support/staff-http';
 
-const OPERATOR = { email: 'operator@example.com', password: 'vipps-demo-operator' };
+const OPERATOR = demoStaff('operator');
 
 let simulator: RunningSimulator;
+let sim: SimulatorControl;
 let database: { name: string; url: string };
 let app: AppProcess;
 let cookie: string;
-
-async function sim(path: string, body?: unknown, method = body === undefined ? 'GET' : 'POST'): Promise<Response> {
-  const response = await fetch(`${simulator.url}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
-  return response;
-}
 
 /** A call straight to the simulator's ePayment API, as another system (or Vipps' portal) acting on the payment. */
 async function vippsDirect(path: string, body: unknown): Promise<Response> {
@@ -57,22 +51,7 @@ function checkout(checkoutKey: string): Promise<Response> {
 }
 
 /** A checkout the shopper approved, and our ledger holding it as reserved. */
-async function reservedOrder(): Promise<{ orderNumber: string; reference: string }> {
-  const response = await checkout(crypto.randomUUID());
-  expect(response.status).toBe(201);
-  const started = (await response.json()) as { orderNumber: string; reference: string };
-  await sim(`/_sim/payments/${started.reference}/approve`, {});
-  await expect
-    .poll(
-      async () =>
-        ((await (await fetch(`${app.url}/api/payments/${started.reference}`)).json()) as { outcome: string }).outcome,
-      {
-        timeout: 20_000,
-      },
-    )
-    .toBe('paid');
-  return started;
-}
+const reservedOrder = () => reserveOrderOverHttp(app.url, sim, { items: [{ sku: 'fjellkaffe', quantity: 1 }] });
 
 function staffMove(reference: string, kind: 'capture' | 'cancel'): Promise<Response> {
   return fetch(`${app.url}/api/admin/payments/${reference}/${kind}`, {
@@ -91,6 +70,7 @@ async function orderDetail(orderNumber: string): Promise<OrderDetailResponse> {
 describe('Vipps outcomes in the production build', () => {
   beforeAll(async () => {
     simulator = await startSimulator({ port: 0, logLevel: 'silent' });
+    sim = simulatorControl(simulator);
     database = await createThrowawayPostgres();
     app = await startApp({
       env: {
@@ -114,7 +94,7 @@ describe('Vipps outcomes in the production build', () => {
   it("a capture Vipps rejects (cancelled meanwhile, 6070) is 'rejected' with Vipps' words, in the answer, audit and timeline", async () => {
     const { orderNumber, reference } = await reservedOrder();
     // Someone cancels at Vipps while our ledger still holds the reservation; its webhook is lost on the way.
-    await sim('/_sim/webhooks/faults', { kind: 'drop', eventName: 'CANCELLED', reference });
+    await sim.webhooks.faults.add({ kind: 'drop', eventName: 'CANCELLED', reference });
     expect((await vippsDirect(`/payments/${reference}/cancel`, {})).status).toBe(200);
 
     const response = await staffMove(reference, 'capture');
@@ -134,7 +114,7 @@ describe('Vipps outcomes in the production build', () => {
 
   it("a capture refused with 429 on every attempt is 'Vipps is busy', closed, and the next capture goes through", async () => {
     const { orderNumber, reference } = await reservedOrder();
-    await sim('/_sim/faults', {
+    await sim.faults.add({
       operation: 'capture',
       reference,
       kind: 'status',
@@ -156,17 +136,17 @@ describe('Vipps outcomes in the production build', () => {
     });
 
     // Nothing was left in flight: the very next move is not refused with 409 "another operation has not finished".
-    await sim('/_sim/faults', undefined, 'DELETE');
+    await sim.faults.clear();
     // The simulator's gateway counted the refused attempts against Vipps' 5 a minute per reference (BRIEF §4):
     // move its clock past that minute, so what is left to see is whether we ourselves block the next move.
-    await sim('/_sim/clock/advance', { seconds: 61 });
+    await sim.advanceClock(61);
     const next = await staffMove(reference, 'capture');
     expect(next.status).toBe(200);
     expect(await next.json()).toMatchObject({ status: 'succeeded' });
   }, 90_000);
 
   it('a checkout while Vipps answers 429 gets a retryable 503 vipps_unavailable, and pressing again later pays', async () => {
-    await sim('/_sim/faults', { operation: 'create', kind: 'status', status: 429, retryAfterSeconds: 1, count: 50 });
+    await sim.faults.add({ operation: 'create', kind: 'status', status: 429, retryAfterSeconds: 1, count: 50 });
     const checkoutKey = crypto.randomUUID();
     const busy = await checkout(checkoutKey);
     expect(busy.status).toBe(503);
@@ -174,8 +154,8 @@ describe('Vipps outcomes in the production build', () => {
     expect(await busy.json()).toMatchObject({ code: 'vipps_unavailable', title: 'Vipps is busy right now' });
     expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
 
-    await sim('/_sim/faults', undefined, 'DELETE');
-    await sim('/_sim/clock/advance', { seconds: 61 }); // past Vipps' rate-limit minute, as above
+    await sim.faults.clear();
+    await sim.advanceClock(61); // past Vipps' rate-limit minute, as above
     const again = await checkout(checkoutKey);
     expect(again.status).toBe(201);
     expect(await again.json()).toMatchObject({ redirectUrl: expect.stringContaining('http') as unknown });

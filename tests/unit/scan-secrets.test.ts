@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 import { knownSecrets, scan } from '@/scripts/secret-scan';
+import { demoStaff } from '../support/demo-staff';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -44,7 +45,7 @@ describe('scripts/secret-scan.ts', () => {
     ],
     ['the simulator client secret', `s=${SIMULATOR_CREDENTIALS.clientSecret}`, {}, 'simulator client secret'],
     ['the simulator subscription key', SIMULATOR_CREDENTIALS.subscriptionKey, {}, 'simulator subscription key'],
-    ['a demo viewer password', 'vipps-demo-viewer', {}, 'demo viewer password'],
+    ['a demo viewer password', demoStaff('viewer').password, {}, 'demo viewer password'],
     ['an access token', `"access_token":"${A_TOKEN}"`, {}, 'access token (JWT)'],
     ['a Bearer header', `authorization: Bearer ${'A'.repeat(30)}`, {}, 'Bearer credential'],
   ])('finds %s', (_what, text, env, name) => {
@@ -62,10 +63,11 @@ describe('scripts/secret-scan.ts', () => {
 
 describe('scripts/scan-secrets.ts', () => {
   it('exits 1 on a hit and names it without printing it; exits 0 on clean logs', () => {
-    const hit = scanLogs({ 'a.log': 'vipps-demo-operator' });
+    const { password } = demoStaff('operator');
+    const hit = scanLogs({ 'a.log': password });
     expect(hit.status).toBe(1);
     expect(hit.output).toContain('FOUND demo operator password');
-    expect(hit.output).not.toContain('vipps-demo-operator');
+    expect(hit.output).not.toContain(password);
     expect(scanLogs({ 'a.log': 'all fine' }).status).toBe(0);
   });
 

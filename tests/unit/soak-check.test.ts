@@ -21,8 +21,7 @@ const aggregate = (authorized: number, captured: number) => ({
 
 function fakeWorld(tables: { payments: object[]; orders: object[]; ops: object[] }, simPayments: object[]): SoakWorld {
   return {
-    sim: (_method: string, path: string) =>
-      Promise.resolve(path === '/_sim/requests' ? { requests: [] } : simPayments) as never,
+    sim: { payments: () => Promise.resolve(simPayments), requests: () => Promise.resolve([]) },
     db: {
       query: (text: string) =>
         Promise.resolve({

@@ -34,6 +34,14 @@ function controlView(sim: SimContext, payment: Payment) {
   };
 }
 
+/** What `GET /_sim/payments/{reference}` answers (and every shopper action): the shape control clients read. */
+export type ControlPaymentView = ReturnType<typeof controlView>;
+/** What `GET /_sim/clock` and `POST /_sim/clock/advance` answer. */
+export interface ClockView {
+  now: string;
+  offsetSeconds: number;
+}
+
 const approveSchema = z.object({
   phoneNumber: z
     .string()
@@ -71,7 +79,7 @@ export function controlRoutes(sim: SimContext, resetAll: () => void): Hono<SimEn
     return payment;
   };
 
-  const clockView = () => ({ now: sim.clock.now().toISOString(), offsetSeconds: sim.clock.offsetSeconds });
+  const clockView = (): ClockView => ({ now: sim.clock.now().toISOString(), offsetSeconds: sim.clock.offsetSeconds });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
 

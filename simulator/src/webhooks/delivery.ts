@@ -66,6 +66,9 @@ export function newDelivery(
   return { id: randomUUID(), state: 'pending', fault: null, note: null, attempts: [], notBefore: 0, ...fields };
 }
 
+/** One delivery as `GET /_sim/webhooks/deliveries` lists it. */
+export type DeliveryView = ReturnType<typeof deliveryView>;
+
 export function deliveryView(d: Delivery, nowMs: number) {
   const { notBefore, ...rest } = d;
   const waiting = d.state === 'pending' && notBefore > nowMs;

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { SimConfig } from '../../src/config';
+import { simulatorControl } from '../../src/control/client';
 import { SIMULATOR_CREDENTIALS } from '../../src/defaults';
 import { startSimulator, type RunningSimulator } from '../../src/server';
 import { expectResponseMatchesSpec, type SpecName } from './openapi';
@@ -66,11 +67,15 @@ export function paymentBody(overrides: Record<string, unknown> = {}): Record<str
 
 export class SimApi {
   private cachedToken: string | undefined;
+  /** The package's typed control client; `control()` below is the raw probe the control-route tests need. */
+  readonly controls: ReturnType<typeof simulatorControl>;
 
   constructor(
     readonly running: RunningSimulator,
     readonly msn = MSN,
-  ) {}
+  ) {
+    this.controls = simulatorControl(running);
+  }
 
   get url() {
     return this.running.url;
@@ -89,8 +94,7 @@ export class SimApi {
 
   /** `POST /_sim/reset` (which also forgets tokens), then fetch a fresh token on the next call. */
   async reset(): Promise<void> {
-    const res = await this.control('POST', '/reset');
-    if (res.status !== 200) throw new Error(`reset failed: ${res.status}`);
+    await this.controls.reset();
     this.cachedToken = undefined;
   }
 

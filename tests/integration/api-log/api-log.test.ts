@@ -46,9 +46,9 @@ describe('the Vipps API log', () => {
       checkoutKey: newCheckoutKey(),
       items: [{ sku: 'aurora-print', quantity: 2 }],
     });
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     await syncPayment(deps, reference);
-    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'status', status: 500, count: 1 });
+    await getWorld().harness.sim.faults.add({ operation: 'capture', reference, kind: 'status', status: 500, count: 1 });
     const staff = { staffEmail: 'op@shop.no', reference };
     expect(await moveMoney(deps, { ...staff, kind: 'capture', amountOre: 50_000 })).toMatchObject({
       status: 'succeeded',

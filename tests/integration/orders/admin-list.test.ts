@@ -66,7 +66,7 @@ describe('listOrders', () => {
 
   it('shows what was authorized and how long it has been reserved', async () => {
     const { orderNumber, reference } = await checkout(newPhone());
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     await syncPayment(getWorld().deps(), reference);
     const [item] = (await list({ q: orderNumber })).items;
     expect(item).toMatchObject({ status: 'reserved', authorizedOre: 44900, capturedOre: 0, refundedOre: 0 });
@@ -116,7 +116,7 @@ describe('listOrders', () => {
     const phone = newPhone();
     const approved = async () => {
       const started = await checkout(phone);
-      await getWorld().harness.approve(started.reference);
+      await getWorld().harness.sim.approve(started.reference);
       await syncPayment(getWorld().deps(), started.reference);
       return started;
     };

@@ -19,7 +19,7 @@ async function capturedOrder() {
     items: [{ sku: 'aurora-print', quantity: 1 }],
     phoneNumber: '4791234567',
   });
-  await getWorld().harness.approve(started.reference);
+  await getWorld().harness.sim.approve(started.reference);
   const capture = await moveMoney(deps, {
     reference: started.reference,
     kind: 'capture',

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { orderLines, orders, paymentOperations, payments } from '@/lib/server/db/schema';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { REFERENCE_PATTERN } from '@/lib/server/orders/references';
-import { IMPATIENT, newCheckoutKey, simPayment, simPayments, setUpOrdersWorld } from './support';
+import { IMPATIENT, newCheckoutKey, setUpOrdersWorld } from './support';
 
 const getWorld = setUpOrdersWorld();
 
@@ -43,7 +43,7 @@ describe('checkout', () => {
       idempotencyKey: `create-${started.reference}`,
     });
 
-    const sim = await simPayment(getWorld().harness, started.reference);
+    const sim = await getWorld().harness.sim.payment(started.reference);
     expect(sim.amount).toEqual({ currency: 'NOK', value: TOTAL });
     expect(sim).toMatchObject({ state: 'CREATED', customerPhoneNumber: '4791234567' });
     expect(sim.events[0]).toMatchObject({ name: 'CREATED', idempotencyKey: `create-${started.reference}` });
@@ -76,13 +76,13 @@ describe('checkout', () => {
     ]);
     expect(a).toEqual(b);
     expect(await getWorld().handle.db.select().from(orders).where(eq(orders.checkoutKey, key))).toHaveLength(1);
-    expect((await simPayments(getWorld().harness)).map((p) => p.reference)).toEqual([a.reference]);
+    expect((await getWorld().harness.sim.payments()).map((p) => p.reference)).toEqual([a.reference]);
   });
 
   it('a lost create response is retried with the same key and still makes one payment', async () => {
     const key = newCheckoutKey();
     // Every attempt of the first call loses its answer after Vipps made the payment; a short deadline gives up.
-    await getWorld().harness.injectFault({ operation: 'create', kind: 'drop-after-commit', count: 50 });
+    await getWorld().harness.sim.faults.add({ operation: 'create', kind: 'drop-after-commit', count: 50 });
     const impatient = getWorld().deps(IMPATIENT);
     await expect(startCheckout(impatient, { checkoutKey: key, items: CART })).rejects.toMatchObject({
       outcome: 'unknown',
@@ -95,10 +95,10 @@ describe('checkout', () => {
       .where(eq(paymentOperations.reference, payment!.reference));
     expect(operation?.status).toBe('unknown');
 
-    await fetch(`${getWorld().harness.url}/_sim/faults`, { method: 'DELETE' });
+    await getWorld().harness.sim.faults.clear();
     const again = await startCheckout(getWorld().deps(), { checkoutKey: key, items: CART }); // the browser retries
     expect(again.reference).toBe(payment!.reference);
-    const sims = await simPayments(getWorld().harness);
+    const sims = await getWorld().harness.sim.payments();
     expect(sims).toHaveLength(1);
     expect(sims[0]!.events.filter((e) => e.name === 'CREATED')).toHaveLength(1);
   });

@@ -5,7 +5,7 @@ import { startCheckout } from '@/lib/server/orders/checkout';
 import { moveMoney } from '@/lib/server/orders/move-money';
 import { getPaymentStatus } from '@/lib/server/orders/status';
 import { openThrowawayPostgres } from '../db-drivers';
-import { newCheckoutKey, setUpOrdersWorld, simPayments } from './support';
+import { newCheckoutKey, setUpOrdersWorld } from './support';
 
 // On PGlite everything runs on one connection, so races there prove little. PostgreSQL with a pool of
 // connections is where the row lock and the unique checkout key must hold.
@@ -20,7 +20,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('on PostgreSQL, at the 
     );
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
     expect(await getWorld().handle.db.select().from(orders).where(eq(orders.checkoutKey, key))).toHaveLength(1);
-    expect(await simPayments(getWorld().harness)).toHaveLength(1);
+    expect(await getWorld().harness.sim.payments()).toHaveLength(1);
     // …and one create call: replays count towards Vipps' 5 a minute per reference, so the rest wait for it.
     expect(getWorld().harness.attemptsOf('createPayment')).toHaveLength(1);
   });
@@ -30,7 +30,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('on PostgreSQL, at the 
       checkoutKey: newCheckoutKey(),
       items: [{ sku: 'roros-blanket', quantity: 1 }],
     });
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
         moveMoney(getWorld().deps(), { reference, kind: 'capture', staffEmail: `staff-${i}@shop.no` }),

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/server/db/core';
 import { orders, paymentOperations, payments } from '@/lib/server/db/schema';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { reconcileOnce } from '@/lib/server/orders/reconcile';
-import { newCheckoutKey, simPayments, setUpOrdersWorld } from './support';
+import { newCheckoutKey, setUpOrdersWorld } from './support';
 
 // Issue 10 point 1: the fault soak once ended with a create operation left "pending" for ever. The app had
 // stopped after storing the landing page URL and before marking the create done; a payment with its URL is never
@@ -72,7 +72,7 @@ describe('an app that stops while it records a created payment', () => {
       .from(paymentOperations)
       .where(eq(paymentOperations.reference, payment!.reference));
     expect(create).toMatchObject({ kind: 'create', status: 'succeeded' });
-    const atVipps = await simPayments(world.harness);
+    const atVipps = await world.harness.sim.payments();
     expect(atVipps.map((p) => p.reference)).toEqual([payment!.reference]);
   });
 
@@ -97,7 +97,7 @@ describe('an app that stops while it records a created payment', () => {
     const [row] = await world.handle.db.select().from(paymentOperations).where(create);
     expect(row).toMatchObject({ status: 'succeeded', claimedUntil: null });
     expect(row!.completedAt).not.toBeNull();
-    expect((await simPayments(world.harness)).map((p) => p.reference)).toEqual([started.reference]);
+    expect((await world.harness.sim.payments()).map((p) => p.reference)).toEqual([started.reference]);
   });
 
   it('a checkout that stopped while calling Vipps is sent by the reconciler once its claim has run out', async () => {
@@ -128,7 +128,7 @@ describe('an app that stops while it records a created payment', () => {
     expect(await reconcileOnce(deps, sweep)).toMatchObject({ swept: true, created: 1 });
     const create = await written();
     expect(create).toMatchObject({ status: 'succeeded', attempts: 2, claimedUntil: null });
-    const atVipps = (await simPayments(world.harness)).filter((p) => p.reference === create!.reference);
+    const atVipps = (await world.harness.sim.payments()).filter((p) => p.reference === create!.reference);
     expect(atVipps).toHaveLength(1);
   });
 });

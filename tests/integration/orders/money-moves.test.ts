@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { paymentOperations, payments, staffActions } from '@/lib/server/db/schema';
-import { startCheckout } from '@/lib/server/orders/checkout';
 import { moveMoney } from '@/lib/server/orders/move-money';
 import { settleOperation } from '@/lib/server/orders/settle-operation';
-import { IMPATIENT, newCheckoutKey, setUpOrdersWorld, simPayment } from './support';
+import { RESERVED_TOTAL_ORE as TOTAL, reserveOrder } from '../../support/reserved';
+import { IMPATIENT, setUpOrdersWorld } from './support';
 
 const getWorld = setUpOrdersWorld();
 const STAFF = 'op@shop.no';
 
-/** A reserved payment of 1 000,00 kr (the blanket is 1 299,00; two mugs and a poster make 947,00 — so socks). */
-async function reserved(): Promise<string> {
-  const { reference } = await startCheckout(getWorld().deps(), {
-    checkoutKey: newCheckoutKey(),
-    items: [
-      { sku: 'aurora-print', quantity: 2 },
-      { sku: 'fjellkaffe', quantity: 1 },
-    ], // 898,00 + 129,00
-  });
-  await getWorld().harness.approve(reference);
-  return reference;
-}
-const TOTAL = 2 * 44900 + 12900;
+/** A payment whose whole amount (two prints and a coffee, 1 027,00 kr) is reserved. */
+const reserved = async () => (await reserveOrder(getWorld())).reference;
 
 async function ledger(reference: string) {
   const [row] = await getWorld().handle.db.select().from(payments).where(eq(payments.reference, reference));
@@ -88,9 +77,9 @@ describe('capture, refund, cancel', () => {
 
   it('an injected 500 followed by success captures exactly once', async () => {
     const reference = await reserved();
-    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'status', status: 500, count: 1 });
+    await getWorld().harness.sim.faults.add({ operation: 'capture', reference, kind: 'status', status: 500, count: 1 });
     expect(await move(reference, 'capture', 5000)).toMatchObject({ status: 'succeeded' });
-    const events = (await simPayment(getWorld().harness, reference)).events.filter((e) => e.name === 'CAPTURED');
+    const events = (await getWorld().harness.sim.payment(reference)).events.filter((e) => e.name === 'CAPTURED');
     expect(events).toHaveLength(1);
   });
 
@@ -105,13 +94,13 @@ describe('capture, refund, cancel', () => {
 
   it('an unknown outcome is shown as such and settled from the event log ("check with Vipps")', async () => {
     const reference = await reserved();
-    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'drop-after-commit', count: 50 });
+    await getWorld().harness.sim.faults.add({ operation: 'capture', reference, kind: 'drop-after-commit', count: 50 });
     const impatient = getWorld().deps(IMPATIENT);
     const result = await moveMoney(impatient, { reference, kind: 'capture', amountOre: 7000, staffEmail: STAFF });
     expect(result.status).toBe('unknown');
     // While unknown, the money it may have moved is held back from a second capture.
     await expect(move(reference, 'capture', TOTAL - 6999)).rejects.toMatchObject({ status: 409 });
-    await fetch(`${getWorld().harness.url}/_sim/faults`, { method: 'DELETE' });
+    await getWorld().harness.sim.faults.clear();
     expect(await settleOperation(getWorld().deps(), result.operationId)).toBe('succeeded');
     expect(await ledger(reference)).toMatchObject({ captured: 7000 });
   });

@@ -5,27 +5,16 @@ import { eq } from 'drizzle-orm';
 import { orders, paymentOperations, payments, staffActions } from '@/lib/server/db/schema';
 import { problemFromError } from '@/lib/server/http/problem';
 import { getOrderDetail } from '@/lib/server/orders/admin-order';
-import { startCheckout } from '@/lib/server/orders/checkout';
 import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from '@/lib/server/orders/staff-money';
 import { syncPayment } from '@/lib/server/orders/sync';
 import { isVippsError } from '@/lib/server/vipps/errors';
-import { IMPATIENT, newCheckoutKey, setUpOrdersWorld, simPayment } from './support';
+import { RESERVED_TOTAL_ORE as TOTAL, reserveOrder } from '../../support/reserved';
+import { IMPATIENT, setUpOrdersWorld } from './support';
 
 const getWorld = setUpOrdersWorld();
 const STAFF = 'op@shop.no';
-const TOTAL = 2 * 44900 + 12900;
 
-async function reserved(): Promise<string> {
-  const { reference } = await startCheckout(getWorld().deps(), {
-    checkoutKey: newCheckoutKey(),
-    items: [
-      { sku: 'aurora-print', quantity: 2 },
-      { sku: 'fjellkaffe', quantity: 1 },
-    ],
-  });
-  await getWorld().harness.approve(reference);
-  return reference;
-}
+const reserved = async () => (await reserveOrder(getWorld())).reference;
 const move = (reference: string, kind: 'capture' | 'refund' | 'cancel', amountOre?: number, deps = getWorld().deps()) =>
   moveMoneyForStaff(deps, { reference, kind, amountOre, staffEmail: STAFF });
 const orderNumberOf = async (reference: string) =>
@@ -38,12 +27,12 @@ const orderNumberOf = async (reference: string) =>
   )[0];
 const panel = (reference: string) => moneyPanelFor(getWorld().handle.db, reference, true);
 const captures = async (reference: string) =>
-  (await simPayment(getWorld().harness, reference)).events.filter((e) => e.name === 'CAPTURED');
+  (await getWorld().harness.sim.payment(reference)).events.filter((e) => e.name === 'CAPTURED');
 
 describe('staff money moves', () => {
   it('a response lost after Vipps committed is retried with the same key: one capture', async () => {
     const reference = await reserved();
-    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'drop-after-commit', count: 1 });
+    await getWorld().harness.sim.faults.add({ operation: 'capture', reference, kind: 'drop-after-commit', count: 1 });
     expect(await move(reference, 'capture', 25000)).toMatchObject({ status: 'succeeded', amountOre: 25000 });
     const keys = getWorld()
       .harness.attemptsOf('capturePayment', reference)
@@ -86,7 +75,7 @@ describe('staff money moves', () => {
 
   it('rate limited at Vipps: a 503 problem that says nothing changed, and the money is free again', async () => {
     const reference = await reserved();
-    await getWorld().harness.injectFault({
+    await getWorld().harness.sim.faults.add({
       operation: 'capture',
       reference,
       kind: 'status',
@@ -118,7 +107,7 @@ describe('staff money moves', () => {
 
   it('an unknown outcome is a 200 the panel offers to check; checking settles it and logs who asked', async () => {
     const reference = await reserved();
-    await getWorld().harness.injectFault({ operation: 'capture', reference, kind: 'drop-after-commit', count: 50 });
+    await getWorld().harness.sim.faults.add({ operation: 'capture', reference, kind: 'drop-after-commit', count: 50 });
     const result = await move(reference, 'capture', 7000, getWorld().deps(IMPATIENT));
     expect(result).toMatchObject({ status: 'unknown', amountOre: 7000, vippsCode: null, vippsTitle: null });
     const before = await panel(reference);
@@ -127,7 +116,7 @@ describe('staff money moves', () => {
     ]);
     expect(before).toMatchObject({ capturableOre: TOTAL - 7000, cancellable: false });
 
-    await fetch(`${getWorld().harness.url}/_sim/faults`, { method: 'DELETE' });
+    await getWorld().harness.sim.faults.clear();
     const checked = await checkOperationForStaff(getWorld().deps(), {
       operationId: result.operationId,
       staffEmail: STAFF,

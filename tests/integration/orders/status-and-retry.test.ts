@@ -4,7 +4,7 @@ import { orders, payments } from '@/lib/server/db/schema';
 import { startCheckout } from '@/lib/server/orders/checkout';
 import { retryPayment } from '@/lib/server/orders/retry';
 import { getPaymentStatus } from '@/lib/server/orders/status';
-import { newCheckoutKey, simControl, setUpOrdersWorld } from './support';
+import { newCheckoutKey, setUpOrdersWorld } from './support';
 
 const getWorld = setUpOrdersWorld();
 
@@ -26,7 +26,7 @@ describe('payment status', () => {
       phoneNumber: '4791234567',
     });
     expect(await getPaymentStatus(deps, started.reference)).toMatchObject({ outcome: 'pending', final: false });
-    await getWorld().harness.approve(started.reference);
+    await getWorld().harness.sim.approve(started.reference);
     await forgetLastRead(started.reference);
     const paid = await getPaymentStatus(deps, started.reference);
     expect(paid).toMatchObject({
@@ -77,7 +77,7 @@ describe('payment status', () => {
   it('never asks Vipps again about a final payment', async () => {
     const deps = getWorld().deps();
     const { reference } = await checkout();
-    await simControl(getWorld().harness, `/payments/${reference}/reject`);
+    await getWorld().harness.sim.reject(reference);
     await forgetLastRead(reference);
     expect((await getPaymentStatus(deps, reference)).outcome).toBe('cancelled');
     await forgetLastRead(reference);
@@ -90,7 +90,7 @@ describe('payment status', () => {
     const { reference, orderNumber } = await checkout();
     // As if the order total had been changed after the payment was created.
     await getWorld().handle.db.update(payments).set({ amountOre: 1 }).where(eq(payments.reference, reference));
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     await forgetLastRead(reference);
     expect((await getPaymentStatus(deps, reference)).outcome).toBe('needs_attention');
     const [order] = await getWorld().handle.db.select().from(orders).where(eq(orders.orderNumber, orderNumber));
@@ -106,7 +106,7 @@ describe('try again', () => {
   it('after ABORTED makes one new attempt with a new reference for the same order, however often it is pressed', async () => {
     const deps = getWorld().deps();
     const first = await checkout();
-    await simControl(getWorld().harness, `/payments/${first.reference}/reject`);
+    await getWorld().harness.sim.reject(first.reference);
     await forgetLastRead(first.reference);
     expect(await getPaymentStatus(deps, first.reference)).toMatchObject({ outcome: 'cancelled', canRetry: true });
 
@@ -119,7 +119,7 @@ describe('try again', () => {
       newerReference: a.reference,
     });
 
-    await getWorld().harness.approve(a.reference);
+    await getWorld().harness.sim.approve(a.reference);
     await forgetLastRead(a.reference);
     expect((await getPaymentStatus(deps, a.reference)).outcome).toBe('paid');
   });
@@ -128,7 +128,7 @@ describe('try again', () => {
     const deps = getWorld().deps();
     const { reference } = await checkout();
     await expect(retryPayment(deps, reference)).rejects.toMatchObject({ status: 409 });
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     await forgetLastRead(reference);
     await getPaymentStatus(deps, reference);
     await expect(retryPayment(deps, reference)).rejects.toMatchObject({ status: 409 });
@@ -137,11 +137,7 @@ describe('try again', () => {
   it('after EXPIRED works the same way (virtual clock)', async () => {
     const deps = getWorld().deps();
     const { reference } = await checkout();
-    await fetch(`${getWorld().harness.url}/_sim/clock/advance`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ seconds: 11 * 60 }),
-    });
+    await getWorld().harness.sim.advanceClock(11 * 60);
     await forgetLastRead(reference);
     expect(await getPaymentStatus(deps, reference)).toMatchObject({ outcome: 'expired', canRetry: true });
     const again = await retryPayment(deps, reference);

@@ -51,32 +51,6 @@ export const IMPATIENT: Partial<VippsClientConfig> = {
   retryPolicy: { baseDelayMs: 500, maxDelayMs: 500 },
 };
 
-export interface SimPayment {
-  reference: string;
-  state: string;
-  amount: { currency: string; value: number };
-  events: { name?: string; idempotencyKey?: string | null }[];
-}
-
-export async function simPayment(harness: Harness, reference: string): Promise<SimPayment> {
-  const response = await fetch(`${harness.url}/_sim/payments/${reference}`);
-  if (!response.ok) throw new Error(`no simulator payment ${reference}: ${response.status}`);
-  return (await response.json()) as SimPayment;
-}
-
-export async function simPayments(harness: Harness): Promise<SimPayment[]> {
-  return (await (await fetch(`${harness.url}/_sim/payments`)).json()) as SimPayment[];
-}
-
-export async function simControl(harness: Harness, path: string): Promise<void> {
-  const response = await fetch(`${harness.url}/_sim${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (!response.ok) throw new Error(`control ${path}: ${response.status}`);
-}
-
 /** One world per test file, with the simulator reset before each test. */
 export function setUpOrdersWorld(
   beforeEachTest?: (world: OrdersWorld) => Promise<unknown>,

@@ -42,7 +42,7 @@ describe('webhook receiver', () => {
   it('stores a verified event once and then reads the payment from Vipps', async () => {
     const secret = await registeredSecret();
     const { reference } = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const incoming = signedDelivery(secret, ePaymentEvent(reference));
     const first = await receiveWebhook(getWorld().deps(), incoming);
     expect(first.duplicate).toBe(false);
@@ -58,7 +58,7 @@ describe('webhook receiver', () => {
   it('a late or out-of-order event changes nothing that is already right', async () => {
     const secret = await registeredSecret();
     const { reference } = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const authorized = await receiveWebhook(getWorld().deps(), signedDelivery(secret, ePaymentEvent(reference)));
     await processWebhookEvent(getWorld().deps(), authorized);
     // A CREATED event arriving after AUTHORIZED: still only a signal to read the payment, which is AUTHORIZED.
@@ -115,7 +115,7 @@ describe('webhook receiver', () => {
     const secret = await registeredSecret();
     const { reference } = await checkout();
     // Approved at Vipps: a delivery that got through would move the payment on once processed.
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const state = async () => ({
       events: await getWorld().handle.db.select().from(webhookEvents),
       payments: await getWorld().handle.db.select().from(payments),
@@ -140,7 +140,7 @@ describe('reconciler', () => {
 
   it('settles a payment nobody polled and no webhook reported', async () => {
     const { reference } = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const result = await reconcileOnce(getWorld().deps(), { ...options, holder: 'instance-a' });
     // Payments of earlier tests are unknown to the reset simulator and fail; this one must be settled.
     expect(result).toMatchObject({ swept: true });
@@ -150,13 +150,13 @@ describe('reconciler', () => {
   });
 
   it('sends a create whose outcome was unknown again, with the same key', async () => {
-    await getWorld().harness.injectFault({ operation: 'create', kind: 'drop-after-commit', count: 50 });
+    await getWorld().harness.sim.faults.add({ operation: 'create', kind: 'drop-after-commit', count: 50 });
     const impatient = getWorld().deps(IMPATIENT);
     const key = newCheckoutKey();
     await expect(
       startCheckout(impatient, { checkoutKey: key, items: [{ sku: 'fjord-mug', quantity: 1 }] }),
     ).rejects.toThrow();
-    await fetch(`${getWorld().harness.url}/_sim/faults`, { method: 'DELETE' });
+    await getWorld().harness.sim.faults.clear();
     const result = await reconcileOnce(getWorld().deps(), { ...options, holder: 'instance-a' });
     expect(result.created).toBe(1);
     const open = await getWorld()
@@ -189,7 +189,7 @@ describe('reconciler', () => {
 
   it('settles captures left pending by a request that died with the app, from the event log, but not fresh ones', async () => {
     const { reference } = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     await reconcileOnce(getWorld().deps(), { ...options, holder: 'instance-a' });
     const db = getWorld().handle.db;
     const pending = (key: string, amountOre: number) => ({

@@ -23,7 +23,7 @@ describe('CSV exports', () => {
       checkoutKey: newCheckoutKey(),
       items: [{ sku: 'fjellkaffe', quantity: 2 }], // 2 × 129,00
     });
-    await harness.approve(reference);
+    await harness.sim.approve(reference);
     await moveMoney(deps, { reference, kind: 'capture', amountOre: 10000, staffEmail: 'op@shop.no', note: '=1+1' });
 
     const orders = parse(await ordersCsv(deps.db, { from: today, to: today }));

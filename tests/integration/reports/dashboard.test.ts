@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { orders, paymentOperations, payments } from '@/lib/server/db/schema';
-import { startCheckout } from '@/lib/server/orders/checkout';
 import { moveMoney } from '@/lib/server/orders/move-money';
-import { syncPayment } from '@/lib/server/orders/sync';
 import { dashboardFigures } from '@/lib/server/reports/dashboard';
-import { newCheckoutKey, setUpOrdersWorld } from '../orders/support';
+import { reserveOrder } from '../../support/reserved';
+import { setUpOrdersWorld } from '../orders/support';
 
 const getWorld = setUpOrdersWorld();
 const NOW = new Date('2026-12-02T10:00:00Z');
 
-async function reservedOrder(quantity: number) {
-  const { reference, orderNumber } = await startCheckout(getWorld().deps(), {
-    checkoutKey: newCheckoutKey(),
-    items: [{ sku: 'fjellkaffe', quantity }], // 129,00 each
-  });
-  await getWorld().harness.approve(reference);
-  await syncPayment(getWorld().deps(), reference);
-  return { reference, orderNumber };
-}
+/** `quantity` coffees (129,00 each), reserved and known to the shop. */
+const reservedOrder = (quantity: number) =>
+  reserveOrder(getWorld(), { items: [{ sku: 'fjellkaffe', quantity }], synced: true });
 const move = (reference: string, kind: 'capture' | 'refund', amountOre: number) =>
   moveMoney(getWorld().deps(), { reference, kind, amountOre, staffEmail: 'op@shop.no' });
 const completedAt = (reference: string, kind: string, at: string) =>

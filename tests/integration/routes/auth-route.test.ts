@@ -5,6 +5,7 @@ import { seedDemoStaff } from '@/lib/server/auth/staff-accounts';
 import { describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/auth/[...nextauth]/route';
 import { loginThrottle } from '@/lib/server/db/schema';
+import { demoStaff } from '../../support/demo-staff';
 import { callRoute, expectProblemEnvelope, setUpRouteWorld, type RouteCall } from './support';
 
 const getWorld = setUpRouteWorld();
@@ -79,8 +80,7 @@ describe('next-auth route: what must keep working', () => {
     await seedDemoStaff(getWorld().handle.db);
     const { token, cookie } = await csrf();
     const body = new URLSearchParams({
-      email: 'operator@example.com',
-      password: 'vipps-demo-operator',
+      ...demoStaff('operator'),
       csrfToken: token,
       json: 'true',
     });

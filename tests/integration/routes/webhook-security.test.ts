@@ -1,12 +1,9 @@
 // Issue 10 point 5 through the real route (POST /api/webhooks/vipps): what Vipps' or an attacker's client sees,
 // and that nothing in the database moves. The receiver-level cases live in orders/webhooks-and-reconciler.test.ts.
 import './next-runtime';
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { POST as checkoutPOST } from '@/app/api/checkout/route';
 import { POST } from '@/app/api/webhooks/vipps/route';
 import { orders, paymentOperations, payments, webhookEvents, webhookRegistrations } from '@/lib/server/db/schema';
-import type { PaymentStartedResponse } from '@/lib/shop-api';
 import { signWebhook } from '@/lib/server/vipps/webhook-signature';
 import { ensureWebhookRegistered, webhookUrlFor } from '@/lib/server/webhooks/registration';
 import {
@@ -17,6 +14,7 @@ import {
   setUpRouteWorld,
   type RouteCall,
 } from './support';
+import { reserveOrder } from '../../support/reserved';
 
 const getWorld = setUpRouteWorld();
 let secret = '';
@@ -31,17 +29,8 @@ afterEach(() => {
 });
 
 /** A checkout approved at Vipps but not yet known to the shop: any processed delivery would move it on. */
-async function approvedPayment(): Promise<string> {
-  const response = await callRoute(checkoutPOST, {
-    method: 'POST',
-    path: '/api/checkout',
-    headers: { 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ items: [{ sku: 'fjord-mug', quantity: 1 }] }),
-  });
-  const { reference } = (await response.json()) as PaymentStartedResponse;
-  await getWorld().harness.approve(reference);
-  return reference;
-}
+const approvedPayment = async () =>
+  (await reserveOrder(getWorld(), { items: [{ sku: 'fjord-mug', quantity: 1 }] })).reference;
 
 const event = (reference: string) =>
   JSON.stringify({

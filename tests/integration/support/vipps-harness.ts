@@ -1,10 +1,11 @@
-// A running simulator plus helpers to build real Vipps clients against it and to drive its control API
-// (`/_sim/...`, see simulator/src/control/routes.ts).
+// A running simulator plus helpers to build real Vipps clients against it. Its control API (`/_sim/...`) is
+// `harness.sim`, the client the simulator package exports.
 import { createVippsClient, type VippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
 import type { VippsError } from '@/lib/server/vipps/errors';
-import type { CreatePaymentRequest, PaymentEvent } from '@/lib/server/vipps/types';
+import type { CreatePaymentRequest } from '@/lib/server/vipps/types';
 import { startSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
@@ -18,22 +19,16 @@ export async function startHarness() {
     warn: (fields: object) => attempts.push({ ...fields }),
   };
 
-  async function control<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${sim.url}/_sim${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`control ${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const control = simulatorControl(sim);
 
   return {
     url: sim.url,
+    /** The simulator's test-control API: play the shopper, inject faults, read its own view of a payment. */
+    sim: control,
     close: () => sim.close(),
     async reset() {
       attempts = [];
-      await control('POST', '/reset');
+      await control.reset();
     },
     /** A real client: real fetch and timers, simulator credentials, short backoff so fault tests stay fast. */
     newClient(overrides: Partial<VippsClientConfig> = {}): VippsClient {
@@ -63,13 +58,6 @@ export async function startHarness() {
     },
     attemptsOf: (operation: string, reference?: string) =>
       attempts.filter((a) => a.operation === operation && (reference === undefined || a.reference === reference)),
-    approve: (reference: string) => control('POST', `/payments/${reference}/approve`, {}),
-    /** The simulator's own event log for the payment (not via the client under test). */
-    simEvents: async (reference: string) =>
-      (await control<{ events: PaymentEvent[] }>('GET', `/payments/${reference}`)).events,
-    injectFault: (fault: Record<string, unknown>) => control('POST', '/faults', fault),
-    /** Vipps' rate limits are on by default; a test that must exceed them (a long retry loop) turns them off. */
-    setRateLimits: (enabled: boolean) => control('POST', '/rate-limits', { enabled }),
   };
 }
 

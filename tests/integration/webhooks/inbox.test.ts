@@ -49,10 +49,8 @@ const checkout = async () =>
 const newestDelivery = async () =>
   (await db().select().from(webhookDeliveries).orderBy(desc(webhookDeliveries.id)).limit(1))[0]!;
 
-const getsOf = async (reference: string) => {
-  const response = await fetch(`${getWorld().harness.url}/_sim/requests?reference=${reference}&method=GET`);
-  return ((await response.json()) as { requests: unknown[] }).requests.length;
-};
+const getsOf = async (reference: string) =>
+  (await getWorld().harness.sim.requests({ reference, method: 'GET' })).length;
 
 const paymentRow = async (reference: string) =>
   (await db().select().from(payments).where(eq(payments.reference, reference)))[0]!;
@@ -71,7 +69,7 @@ describe('the webhook inbox', () => {
   ])('stores a delivery refused for "%s", still answers 401, and changes no payment', async (reason, make) => {
     const secret = await registeredSecret();
     const reference = await checkout();
-    await getWorld().harness.approve(reference); // Vipps would now say AUTHORIZED; a forgery must not make us ask
+    await getWorld().harness.sim.approve(reference); // Vipps would now say AUTHORIZED; a forgery must not make us ask
     const before = await paymentRow(reference);
     await expect(receiveWebhook(deps(), make(secret, reference))).rejects.toMatchObject({ status: 401 });
     expect(await newestDelivery()).toMatchObject({
@@ -121,7 +119,7 @@ describe('the webhook inbox', () => {
   it('records what processing did, counts repeats on the first row, and lists by filter and by payment', async () => {
     const secret = await registeredSecret();
     const reference = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const incoming = signedDelivery(secret, ePaymentEvent(reference));
     const first = await receiveWebhook(deps(), incoming);
     await receiveWebhook(deps(), incoming); // Vipps redelivers
@@ -158,7 +156,7 @@ describe('the webhook inbox', () => {
   it('marks the event and the one delivery that brought it; an event whose inbox row failed is still marked', async () => {
     const secret = await registeredSecret();
     const reference = await checkout();
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const event = ePaymentEvent(reference);
     const authorized = await receiveWebhook(deps(), signedDelivery(secret, event));
     const redelivered = await receiveWebhook(deps(), signedDelivery(secret, event));
@@ -201,7 +199,7 @@ describe('the webhook inbox', () => {
     const received = await receiveWebhook(deps(), signedDelivery(secret, ePaymentEvent(reference)));
     expect(await processWebhookEvent(deps(), received)).toBe('synced');
     expect((await paymentRow(reference)).vippsState).toBe('CREATED');
-    await getWorld().harness.approve(reference);
+    await getWorld().harness.sim.approve(reference);
     const [delivery] = await deliveriesFor(db(), reference);
     const reprocessed = await reprocessDelivery(deps(), delivery!.id, 'operator@shop.no');
     expect(reprocessed).toMatchObject({ id: delivery!.id, result: 'synced' });

@@ -41,7 +41,7 @@ const MONEY_CALL = /\/epayment\/v1\/payments(\/[^/]+\/(capture|refund|cancel))?$
 
 async function compare(world: SoakWorld, started: Array<{ orderNumber: string; reference: string }>) {
   const problems: string[] = [];
-  const simPayments = await world.sim<SimPayment[]>('GET', '/_sim/payments');
+  const simPayments: SimPayment[] = await world.sim.payments();
   const ours = new Map(
     (await world.db.query<OurPayment>('select * from payments')).rows.map((p) => [p.reference, p] as const),
   );
@@ -118,10 +118,7 @@ export async function checkSoak(
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     result = await compare(world, started);
   }
-  const { requests } = await world.sim<{ requests: Array<{ method: string; path: string; status: string }> }>(
-    'GET',
-    '/_sim/requests',
-  );
+  const requests = await world.sim.requests();
   const money = requests.filter((r) => r.method === 'POST' && MONEY_CALL.test(r.path));
   const share = (match: (status: string) => boolean) =>
     money.filter((r) => match(r.status)).length / Math.max(1, money.length);

@@ -1,17 +1,19 @@
 // The processes and HTTP helpers a soak run drives: one simulator, one app on a throw-away PostgreSQL (so the
-// ledger can be read while the app runs), an operator session, and the simulator's control API.
+// ledger can be read while the app runs), an operator session, and the simulator's control API (the package's client).
 import { startSimulator, type RunningSimulator } from '@fjellbutikken/vipps-simulator';
+import { simulatorControl, type SimulatorControl } from '@fjellbutikken/vipps-simulator/control';
 import pg from 'pg';
 import { createThrowawayPostgres, dropThrowawayPostgres } from '../../integration/throwaway-postgres';
+import { demoStaff } from '../../support/demo-staff';
 import { startApp, type AppProcess } from './app-process';
 import { signInOverHttp } from './staff-http';
 
-const OPERATOR = { email: 'operator@example.com', password: 'vipps-demo-operator' };
+const OPERATOR = demoStaff('operator');
 
 export interface SoakWorld {
   app(): AppProcess;
   db: pg.Pool;
-  sim: <T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+  sim: SimulatorControl;
   /** POST/GET to the app; `staff` sends the operator's session. */
   shop: (
     method: 'GET' | 'POST',
@@ -40,15 +42,7 @@ export async function startSoakWorld(): Promise<SoakWorld> {
   const db = new pg.Pool({ connectionString: database.url, max: 4 });
   db.on('error', () => {}); // an idle connection dropped at the end (database dropped) is not a soak failure
 
-  const sim = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${simulator.url}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`simulator ${path}: HTTP ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const sim = simulatorControl(simulator);
 
   return {
     app: () => app,

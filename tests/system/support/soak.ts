@@ -2,6 +2,7 @@
 // faults injected, shoppers and staff acting at random, one app restart in the middle; then, once the
 // reconciler has caught up, the ledger is compared with the simulator's own record of what happened.
 import { randomUUID } from 'node:crypto';
+import type { ApiFaultRequest } from '@fjellbutikken/vipps-simulator/control';
 import { checkSoak, type SoakReport } from './soak-check';
 import { startSoakWorld, type SoakWorld } from './soak-world';
 
@@ -68,18 +69,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { chec
   }
 
   /** Maybe makes the next `operation` call on `reference` fail at the simulator (see the deck above). */
-  async function maybeFault(operation: string, reference?: string) {
+  async function maybeFault(operation: ApiFaultRequest['operation'], reference?: string) {
     const fault = drawFault();
     const base = { operation, ...(reference && { reference }) };
     if (fault === '5xx') {
       faults.status5xx++;
-      await world.sim('POST', '/_sim/faults', { ...base, kind: 'status', status: pick([500, 502, 503]) });
+      await world.sim.faults.add({ ...base, kind: 'status', status: pick([500, 502, 503] as const) });
     } else if (fault === 'lost') {
       faults.lostAfterCommit++;
-      await world.sim('POST', '/_sim/faults', { ...base, kind: 'drop-after-commit' });
+      await world.sim.faults.add({ ...base, kind: 'drop-after-commit' });
     } else if (fault === '429') {
       faults.rateLimited++;
-      await world.sim('POST', '/_sim/faults', { ...base, kind: 'status', status: 429, retryAfterSeconds: 1 });
+      await world.sim.faults.add({ ...base, kind: 'status', status: 429, retryAfterSeconds: 1 });
     }
   }
 
@@ -120,21 +121,21 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { chec
     const webhookRoll = rand();
     if (webhookRoll < 0.1) {
       faults.webhookDropped++;
-      await world.sim('POST', '/_sim/webhooks/faults', { kind: 'drop', reference });
+      await world.sim.webhooks.faults.add({ kind: 'drop', reference });
     } else if (webhookRoll < 0.2) {
       faults.webhookDuplicated++;
-      await world.sim('POST', '/_sim/webhooks/faults', { kind: 'duplicate', reference });
+      await world.sim.webhooks.faults.add({ kind: 'duplicate', reference });
     } else if (webhookRoll < 0.3) {
       faults.webhookReordered++;
-      await world.sim('POST', '/_sim/webhooks/faults', { kind: 'reorder', reference });
+      await world.sim.webhooks.faults.add({ kind: 'reorder', reference });
     }
     const shopper = rand();
     if (shopper < 0.2) return; // abandoned: expires later on the simulator's clock
     if (shopper < 0.35) {
-      await world.sim('POST', `/_sim/payments/${reference}/reject`);
+      await world.sim.reject(reference);
       return;
     }
-    await world.sim('POST', `/_sim/payments/${reference}/approve`, {});
+    await world.sim.approve(reference);
     // Staff act once our ledger shows the reservation (a poll, a webhook or the reconciler gets it there).
     for (let i = 0; i < 40; i++) {
       const status = await world.shop('GET', `/api/payments/${reference}`);
@@ -192,8 +193,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport & { chec
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker));
     log(`soak: traffic done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; letting the reconciler catch up`);
     // Abandoned payments expire (simulator clock), and webhook retries are sent now instead of in minutes.
-    await world.sim('POST', '/_sim/clock/advance', { seconds: 11 * 60 });
-    await world.sim('POST', '/_sim/webhooks/retry-now?includeDelayed=true');
+    await world.sim.advanceClock(11 * 60);
+    await world.sim.webhooks.retryNow({ includeDelayed: true });
     const report = await checkSoak(world, started, faults, { seed, log });
     return {
       ...report,
