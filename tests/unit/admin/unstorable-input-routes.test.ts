@@ -8,11 +8,9 @@ const calls = vi.hoisted(() => ({
   apiLog: [] as unknown[],
   inbox: [] as unknown[],
 }));
-vi.mock('next-auth', () => ({
-  getServerSession: () => Promise.resolve({ user: { email: 'op@shop.no' }, role: 'operator' }),
-}));
-vi.mock('@/lib/server/auth/staff-lookup', () => ({
-  activeStaffAccount: (email: string) => Promise.resolve({ email, role: 'operator' }),
+// requireStaff reads the session row and the account from the database; here an operator is signed in.
+vi.mock('@/lib/server/auth/current-staff', () => ({
+  currentStaff: () => Promise.resolve({ email: 'op@shop.no', role: 'operator', sessionId: 1 }),
 }));
 vi.mock('@/lib/server/orders', () => ({
   adminListOrders: (query: unknown) => {
