@@ -15,7 +15,8 @@ export default defineConfig({
     include: ['tests/system/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    // Each file starts real processes in its hooks; on a loaded machine that has taken over 3 minutes.
+    hookTimeout: 300_000,
     fileParallelism: false,
   },
 });

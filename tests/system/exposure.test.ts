@@ -157,7 +157,7 @@ describe('npm start (scripts/dev.ts --prod) binds to 127.0.0.1 by default', () =
       if (Date.now() > deadline) throw new Error(`npm start did not become healthy in 150 s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await stop();

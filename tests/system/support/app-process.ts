@@ -61,17 +61,19 @@ export async function startApp(opts: { port?: number; env: Record<string, string
   child.stderr!.on('data', (d) => (output += String(d)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  const deadline = Date.now() + 90_000;
+  // Generous: on a loaded 2-core machine a first start (PGlite's initdb, the route bundles) has taken minutes.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app exited during start:\n${output}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      // A probe that reached a server still starting can wait on it indefinitely: each one gets its own bound.
+      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) })).ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`The app did not become healthy in 90 s:\n${output}`);
+      throw new Error(`The app did not become healthy in 150 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
