@@ -3,7 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // npm test runs `tsc --noEmit` over the whole project (same tsconfig) beside the e2e run, so the build's own
-  // check would repeat 20 s of single-core work on the critical path (issue 10 point 8). `npm run build` checks.
+  // check would repeat 20 s of single-core work on a 2-core machine's critical path. `npm run build` checks.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === '1' },
   // PGlite ships a WASM build of Postgres; keep it (and pg/pino) out of the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', 'pino', 'pino-pretty'],

@@ -5,7 +5,7 @@ import { APP_PORT, APP_URL, SIM_PORT, SIM_URL } from './e2e/support/servers';
 
 /**
  * With E2E_LOG_DIR set (npm test sets it), both servers log at info into files there, which
- * scripts/scan-secrets.ts then searches for secrets and tokens (issue 10 point 6); without it they log
+ * scripts/scan-secrets.ts then searches for secrets and tokens; without it they log
  * warnings to this console as before.
  */
 const logDir = process.env.E2E_LOG_DIR;

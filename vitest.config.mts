@@ -21,7 +21,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Worker threads, not vitest's default child processes: the same 860 tests took 192–198 CPU-s and 108–111 s
-    // instead of 254 CPU-s and 139 s on 2 cores (issue 10 point 8). Nothing here needs a process of its own: no
+    // instead of 254 CPU-s and 139 s on 2 cores. Nothing here needs a process of its own: no
     // native addons, no process.chdir, and process.env changes stay in their thread.
     pool: 'threads',
     // vitest's default leaves one core idle (cores − 1); on a 2-core CI machine that halves the speed.

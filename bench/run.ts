@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 10 point 7; needs `npx next build` first). Runs every figure against a baseline
+ * `npm run bench` (needs `npx next build` first). Runs every figure against a baseline
  * measured side by side in the same run, prints figure, target and PASS/MISS, and writes bench/RESULTS.md.
  *
  *   npm run bench [-- --db postgres|pglite] [--quick] [--out bench/RESULTS.md]

@@ -1,5 +1,5 @@
 /**
- * Heap of one simulator over a long reset-free run (review issue 7, point 6). Prints figures; asserts nothing
+ * Heap of one simulator over a long run that nobody resets, which must stay bounded. Prints figures; asserts nothing
  * (the bounds themselves are tested in simulator/test/core/bounded-stores.test.ts).
  *
  *   node --expose-gc --import tsx bench/simulator-memory.ts [payments=10000] [maxPayments=1000]

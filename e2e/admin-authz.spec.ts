@@ -4,7 +4,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
 /**
- * Issue 10 point 4: every admin page and admin route handler, found on the file system rather than listed, so
+ * Every admin page and admin route handler, found on the file system rather than listed, so
  * a route someone adds tomorrow is checked too. Signed out: pages redirect to /login, handlers answer 401
  * problem+json. A viewer: every handler that changes something (POST, PUT, PATCH, DELETE) answers 403.
  */

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { RESERVED_ORDER_TOTAL_ORE as TOTAL_ORE, expect, signIn, test, type ReservedOrder } from './support/fixtures';
 
-// Staff moving money on the order page (issue 9 points 4, 5, 7), against the real handlers and the simulator.
+// Staff moving money on the order page, against the real handlers and the simulator.
 // Every test makes its own order: Vipps allows 5 captures/refunds/cancels a minute per payment reference.
 
 const TOTAL = '1 027,00 kr'; // two aurora prints (449,00) and a coffee (129,00)
@@ -180,7 +180,7 @@ test.describe('staff move money', () => {
     expect(captured.map((e) => e.amount.value)).toEqual([50000]);
   });
 
-  // Issue 9 point 4: what staff read when Vipps refuses, when the outcome is unknown, and when the shop never
+  // What staff read when Vipps refuses, when the outcome is unknown, and when the shop never
   // answers. The server's side of each is proved against the simulator in tests/integration/orders/
   // staff-money.test.ts; here the shop's answer is faked so the browser's wording is pinned, and the page is
   // then reloaded from the real server, where nothing moved.

@@ -12,7 +12,7 @@ import {
 } from './support/fixtures';
 import { PHONE, moveMoney, postForgedDelivery, tileOre } from './support/observability';
 
-// Issue 11 points 1–4 and 6: staff follow a payment through the Vipps API log and the webhook inbox, read the
+// Staff follow a payment through the Vipps API log and the webhook inbox, read the
 // dashboard and export CSVs. The e2e database is shared by every spec, so figures are compared before/after.
 // Each test pays an order through the simulator's landing page first, hence the longer budget. The orders carry
 // a phone number, so the API log's redaction of it is checked on real bodies.

@@ -5,7 +5,7 @@ import { expect, test } from './support/fixtures';
 import { APP_URL } from './support/servers';
 import { answerInVipps, checkoutViaApi, statusOf, type Started } from './support/shop';
 
-// Staff find orders and read one (issue 9 points 2, 3 and 8). The orders are made through the shop's own
+// Staff find orders and read one. The orders are made through the shop's own
 // checkout route, and one is paid in the simulator's "Vipps app", so every record on the page is real.
 
 // A phone number no other spec uses, so this spec's search sees only its own orders.

@@ -70,7 +70,7 @@ test.describe('security headers', () => {
     expectCommonHeaders(await request.get('/products/fjord-mug.svg'));
   });
 
-  // Issue 10 point 6: the answers that are not pages carry them too — errors, redirects and Next's own chunks.
+  // The answers that are not pages carry them too — errors, redirects and Next's own chunks.
   test('error answers and the sign-in redirect carry them', async ({ request }) => {
     const notFound = await request.get('/api/payments/fb-unknown-reference-0001');
     expect(notFound.status()).toBe(404);

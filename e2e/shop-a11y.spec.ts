@@ -4,7 +4,7 @@ import { expect, test } from './support/fixtures';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { REFERENCE, fakeStatus, paymentStatus, problem, seedCart } from './support/shop-fakes';
 
-// Issue 8 point 11: every shop page at 390 px and 1280 px, with no serious or critical axe violation —
+// Every shop page at 390 px and 1280 px (a phone and a laptop), with no serious or critical axe violation —
 // the /return outcome screens included. Each screen is also saved to .screenshots/ (gitignored) for review.
 
 const SCREENSHOTS = '.screenshots';

@@ -1,5 +1,5 @@
 /**
- * Issue 10 point 6: no secret may reach a browser or a log. `npm test` runs this twice (scripts/test-all.sh):
+ * No secret may reach a browser or a log. `npm test` runs this twice (scripts/test-all.sh):
  *
  *   tsx scripts/scan-secrets.ts bundles [--report FILE]      after `next build`: everything under .next/static
  *                                                            plus the prerendered pages a browser is sent

@@ -1,5 +1,5 @@
-// The secrets scan's logic (issue 10 point 6), apart from its command line (scripts/scan-secrets.ts) so that a
-// unit test can plant secrets and check what is found.
+// The secrets scan's logic (no secret may reach a browser or a log), apart from its command line
+// (scripts/scan-secrets.ts) so that a unit test can plant secrets and check what is found.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';

@@ -2,7 +2,7 @@
 # `npm test`: every check the project has. Exits non-zero on any failure.
 #
 # The machine has two cores and every step needs CPU, so the steps are ordered by the critical path, which is
-# the production build and then Playwright (issue 10 point 8):
+# the production build and then Playwright:
 #   checks: production build → e2e beside typecheck ∥ lint, the system tests and the bundle scan;
 #   vitest: the unit and integration tests, from the start.
 # Everything off the critical path runs at a lower CPU priority (nice 10, see yield_cpu), so it mostly fills the

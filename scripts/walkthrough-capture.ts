@@ -1,5 +1,5 @@
 /**
- * Regenerates the recorded exchanges of docs/epayment-walkthrough.md (issue 11 point 5):
+ * Regenerates the recorded exchanges of docs/epayment-walkthrough.md:
  *
  *   npm run docs:walkthrough      (= tsx scripts/walkthrough-capture.ts)
  *

@@ -8,7 +8,7 @@ const button =
   'rounded-md border border-shop-ink bg-white px-3 py-1.5 text-sm font-semibold text-shop-ink hover:bg-shop-surface';
 
 /**
- * Issue 11 point 4: a plain GET form, so the browser downloads the CSV itself (no JavaScript, no blob URLs).
+ * The bookkeeping exports as a plain GET form, so the browser downloads the CSV itself (no JavaScript, no blob URLs).
  * Each button posts the same dates to its own export via `formAction`; the route answers with an attachment.
  */
 export function ExportForm({ from, to }: ExportFormProps) {

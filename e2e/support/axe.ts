@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Issue 8 point 11: axe must find no serious or critical violation on any page (shop, admin, the simulator's
- * landing page). One helper for every spec, run the cheap way (issue 10 point 8, measured on a 2-core machine:
+ * Axe must find no serious or critical violation on any page (shop, admin, the simulator's
+ * landing page). One helper for every spec, run the cheap way (measured on a 2-core machine:
  * /admin/webhooks 7.3–8.2 s → 2.3 s, the home page 1.8–2.5 s → 0.6 s, with the same rules and findings):
  * - legacy mode runs axe in the page itself. The default opens a second, blank page to merge the results of
  *   cross-origin frames, and injects axe into it too; a page without frames has nothing to merge, so a page

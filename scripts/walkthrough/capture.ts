@@ -1,4 +1,4 @@
-// Issue 11 point 5: runs the Vipps ePayment quick start against an in-process simulator with the shop's own
+// Runs the Vipps ePayment quick start against an in-process simulator with the shop's own
 // client and body builders, and returns every HTTP exchange redacted, for docs/epayment-walkthrough.md.
 // `scripts/walkthrough-capture.ts` writes the result; tests/integration/docs-walkthrough.test.ts compares it with
 // the recorded one. Nothing here talks to a database: the steps are the calls the orders module makes.

@@ -1,6 +1,6 @@
 /**
- * Keeps the simulator's in-memory stores bounded (review issue 7, point 6: a reset-free run must not grow for
- * ever). Entries are dropped oldest-first (Map insertion order), preferring those `prefer` marks as done; once over
+ * Keeps the simulator's in-memory stores bounded: a run that nobody resets must not grow for ever.
+ * Entries are dropped oldest-first (Map insertion order), preferring those `prefer` marks as done; once over
  * capacity a store is trimmed to 90 % of it, so the work is amortised instead of paid on every insert.
  */
 export function trimOldest<K, V>(

@@ -23,7 +23,7 @@ export interface SimConfig {
   paymentTimeoutSeconds: number;
   merchantName: string;
   logLevel: LogLevel;
-  /** Store bounds (review issue 7): beyond them the oldest (finished) records are forgotten. */
+  /** Store bounds, so a run nobody resets stays bounded: beyond them the oldest (finished) records are forgotten. */
   maxPayments: number;
   maxIdempotencyKeys: number;
   maxTokens: number;

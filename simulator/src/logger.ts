@@ -13,7 +13,7 @@ export interface Logger {
 /**
  * Makes request-controlled text safe for one log line: control characters (CR, LF, ESC…) and other non-printable
  * or non-ASCII characters become `\uXXXX`, and long values are cut. A reference such as `"x\nPOST … 200"` can then
- * not forge a second line (review issue 7, point 7).
+ * not forge a second line of the request log.
  */
 export function forLog(text: string, max = 120): string {
   const cut = text.length > max ? `${text.slice(0, max)}…` : text;

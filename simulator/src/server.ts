@@ -30,7 +30,7 @@ import { TokenStore } from './token/token-store';
 import { tokenRoutes } from './token/routes';
 import { createWebhookService } from './webhooks';
 
-/** Request bodies above 1 MiB are refused with 413 before they are read (review issue 7, point 6). */
+/** Request bodies above 1 MiB are refused with 413 before they are read: Vipps' own are a few kB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** How often CREATED payments are checked for expiry when nobody asks (BRIEF §5; lazy checks cover reads). */
@@ -87,7 +87,7 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
   const requests = new RequestRecorder();
   const app = new Hono<SimEnv>();
   app.use('*', requestLog(log, requests));
-  // Review issue 7: bodies of any size used to be read whole. Vipps' own bodies are a few kB (a receipt at most).
+  // Without a limit, bodies of any size were read whole into memory. Vipps' own are a few kB (a receipt at most).
   app.use(
     '*',
     // The unread rest of the body makes the connection unusable: tell the client not to reuse it.

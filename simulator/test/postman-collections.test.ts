@@ -1,4 +1,4 @@
-// Issue 12.2: Vipps' official Postman collections (test/postman/, verbatim) replayed with newman against a
+// Vipps' official Postman collections (test/postman/, verbatim) replayed with newman against a
 // simulator this test starts, in lifecycle order, with the environment's placeholders replaced by the simulator's
 // test credentials. Every request must get a 2xx, and every pm.test in the collections must pass.
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// docs/epayment-walkthrough.md (issue 11 point 5) must stay true: its recorded exchanges are what the code does
+// docs/epayment-walkthrough.md must stay true: its recorded exchanges are what the code does
 // today (same steps, methods, paths, statuses, headers and body shapes as a fresh run against the simulator), its
 // blocks are exactly what `npm run docs:walkthrough` renders, no secret or token is in it, and every file (and
 // function) it points at exists. A failure here means: run `npm run docs:walkthrough` and reread the prose.

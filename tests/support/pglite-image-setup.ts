@@ -1,6 +1,6 @@
 // Vitest globalSetup: one migrated PGlite database, dumped once per run, that every test file's in-memory
 // database starts from. A fresh initdb costs about 2.4 s of CPU in WASM, loading this image about 0.4 s; with
-// dozens of test databases per run that was the largest single cost of `npm test` (issue 10 point 8).
+// dozens of test databases per run that was the largest single cost of `npm test`.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

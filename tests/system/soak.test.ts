@@ -1,4 +1,4 @@
-// The short soak that is part of `npm test` (issue 10 point 1); `npm run soak` runs the long one (500).
+// The short soak that is part of `npm test`; `npm run soak` runs the long one (500).
 import { describe, expect, it } from 'vitest';
 import { runSoak } from './support/soak';
 import { formatSoakReport } from './support/soak-check';

@@ -1,4 +1,4 @@
-// Issue 10 point 2: two `next start` processes on one PostgreSQL. Everything "only one at a time" must be decided
+// Two `next start` processes on one PostgreSQL. Everything "only one at a time" must be decided
 // in the database: over-capture and over-refund by 20 staff requests spread over both instances, the reconciler's
 // sweep, and the upstream GETs that status polling may cause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

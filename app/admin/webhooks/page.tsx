@@ -21,7 +21,7 @@ function hrefFor(filter: WebhookInboxFilter, page: number): string {
   return search ? `/admin/webhooks?${search}` : '/admin/webhooks';
 }
 
-/** Issue 11 point 2: every delivery that reached us, believed or not, and what processing did with it. */
+/** The webhook inbox: every delivery that reached us, believed or not, and what processing did with it. */
 export default async function WebhookInboxPage({ searchParams }: PageProps<'/admin/webhooks'>) {
   const params = await searchParams;
   const parsed = webhookInboxQuerySchema.pick({ filter: true, page: true }).safeParse(params);

@@ -75,7 +75,7 @@ export function createApiLogRecorder(options: RecorderOptions): ApiLogRecorder {
     writing ??= (async () => {
       // Wait a moment first: a burst of attempts lands in one batch, and the redaction and INSERT run after the
       // request that made the call has written its outcome and answered, not in the middle of it (the checkout
-      // bench, issue 10 point 7). `flush` still waits for the write.
+      // figure of `npm run bench`). `flush` still waits for the write.
       await new Promise((resolve) => setTimeout(resolve, WRITE_DELAY_MS));
       await drain();
     })().finally(() => {

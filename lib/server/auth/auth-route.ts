@@ -5,8 +5,9 @@ import { ProblemError, problemResponse, type ProblemInit } from '../http/problem
 /**
  * What the shop's sign-in uses of next-auth's catch-all route, by method (next-auth/core's own action lists,
  * minus what a credentials-only setup cannot serve: a GET credentials callback throws inside next-auth).
- * Anything else is refused before next-auth sees it — found by fuzzing (issue 10 point 3): next-auth answered
- * a GET credentials callback, and form posts that were not forms, with 500s and plain-text errors.
+ * Anything else is refused before next-auth sees it — found by fuzzing (routes/auth-health-fuzz.test.ts):
+ * next-auth answered a GET credentials callback, and form posts that were not forms, with 500s and plain-text
+ * errors.
  */
 const ACTIONS: Record<string, ReadonlySet<string>> = {
   GET: new Set(['providers', 'session', 'csrf', 'signin', 'signout', 'error', 'verify-request', 'callback']),

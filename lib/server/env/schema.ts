@@ -95,7 +95,10 @@ const rawSchema = z.object({
   /** Overall budget for one Vipps call including all retries (BRIEF §3: retry 5xx/423/429 with the same key). */
   VIPPS_RETRY_DEADLINE_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
 
-  /** How often the reconciler looks for payments that are not settled yet (issue 8: all within 2 minutes). */
+  /**
+   * How often the reconciler looks for payments that are not settled yet: each should be settled within 2 minutes,
+   * even when its webhook never comes.
+   */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(30_000),
   /** The reconciler leaves payments alone that were read from Vipps more recently than this. */
   RECONCILE_MIN_AGE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
@@ -105,7 +108,7 @@ const rawSchema = z.object({
    * issuer may release a reservation much sooner, so capture or cancel well before.
    */
   RESERVATION_STALE_AFTER_DAYS: z.coerce.number().int().min(1).max(180).default(7),
-  /** The Vipps API log keeps rows this many days, and at most this many rows (issue 11: bounded retention). */
+  /** The Vipps API log keeps rows this many days, and at most this many rows (so it cannot grow without limit). */
   VIPPS_API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   VIPPS_API_LOG_MAX_ROWS: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   /** The webhook inbox keeps deliveries this many days, and at most this many refused ones (forgeries). */

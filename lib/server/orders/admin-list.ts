@@ -1,4 +1,4 @@
-// The staff orders list (issue 9 point 2): read-only, straight from our ledger; it never calls Vipps.
+// The staff orders list: read-only, straight from our ledger; it never calls Vipps.
 import { and, count, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ORDERS_PAGE_SIZE,

@@ -1,4 +1,4 @@
-// The staff order page (issue 9 points 3 and 6): our ledger, our operations, Vipps' event log and the webhooks
+// The staff order page: our ledger, our operations, Vipps' event log and the webhooks
 // we received, merged into one timeline. Read-only: money state never changes here.
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { OrderDetailResponse, PaymentAttemptView, StaffActionView } from '@/lib/admin-api';

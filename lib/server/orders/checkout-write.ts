@@ -20,7 +20,7 @@ export interface NewCheckout {
 /**
  * Writes a new checkout — the order, its lines, its first payment and that payment's create operation — in ONE
  * statement: data-modifying CTEs commit or fail together like a transaction, in one round trip instead of eight
- * (BEGIN, four INSERTs, COMMIT …), which is most of what checkout adds to the Vipps call (issue 10 point 7).
+ * (BEGIN, four INSERTs, COMMIT …), which is most of what checkout adds to the Vipps call (`npm run bench`).
  * The rows below the order are selected from the order's insert, so a checkout key seen before writes nothing
  * and answers `undefined`.
  *

@@ -69,7 +69,7 @@ async function sendCreate(deps: OrdersDeps, reference: string, operation: Create
     if (!created.redirectUrl) throw new Error('Vipps answered create payment without a redirectUrl');
     // One statement (a data-modifying CTE): a payment with its redirectUrl is never sent again, so an app that
     // stopped between two separate writes left its create operation pending for ever (the fault soak found one,
-    // issue 10 point 1). If the statement fails, the create stays unsent and is sent again with the same
+    // tests/system/support/soak.ts). If the statement fails, the create stays unsent and is sent again with the same
     // Idempotency-Key.
     await recordCreated(db, reference, operation.id, created.redirectUrl);
     log.info({ reference, idempotencyKey: operation.idempotencyKey }, 'payment created at Vipps');

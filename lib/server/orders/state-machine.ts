@@ -41,7 +41,8 @@ export interface Expected {
  * The ledger after a read from Vipps. Reads can arrive out of order (a GET that started before our capture
  * may answer after it), so amounts never go down and a final state never changes; a read that contradicts a
  * final state is recorded as needing attention rather than applied. AUTHORIZED for another amount than the
- * order's total also needs attention (issue 8 point 9): the order is not confirmed.
+ * order's total also needs attention: the shopper approved another sum than the order's, so the order is
+ * not confirmed.
  */
 export function applySnapshot(current: PaymentLedger, read: VippsSnapshot, expected: Expected): PaymentLedger {
   const next: PaymentLedger = {

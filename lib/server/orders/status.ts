@@ -37,7 +37,7 @@ export async function getPaymentStatus(deps: OrdersDeps, reference: string): Pro
 
 /**
  * The row just read says someone read the payment from Vipps less than 2 s ago, so the claim below would fail:
- * skip its write (issue 10 point 7: under 100 polling tabs the claim's UPDATE on every poll cost a third of the
+ * skip its write (`npm run bench`: under 100 polling tabs the claim's UPDATE on every poll cost a third of the
  * route's throughput). Only a shortcut: `claimRefresh` alone decides who may read, so a clock difference between
  * this process and the database can delay a read by that difference, never add one.
  */
@@ -55,7 +55,7 @@ interface PaymentWithOrder {
 const sharedReads = new WeakMap<OrdersDeps['db'], (reference: string) => Promise<PaymentWithOrder>>();
 
 /**
- * Polls of one payment that arrive while its row is being read share that read (issue 10 point 7: under 100
+ * Polls of one payment that arrive while its row is being read share that read (`npm run bench`: under 100
  * polling connections each poll ran its own query, and the route managed 0.63× a bare route's requests). The
  * answer is at most one query older than the poll, which then decides about a refresh from Vipps on its own.
  * Per database, so two databases in one process never share a row.
@@ -70,7 +70,7 @@ function findSharedPaymentWithOrder(deps: OrdersDeps, reference: string): Promis
 }
 
 /**
- * The payment, its order, the order's lines and its newest attempt in one statement (issue 10 point 7: four
+ * The payment, its order, the order's lines and its newest attempt in one statement (`npm run bench`: four
  * round trips per poll made the route less than half as fast as a bare one). A sync changes none of the last
  * three, so they stay valid after one.
  */

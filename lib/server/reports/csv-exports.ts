@@ -4,7 +4,7 @@ import { queryRows } from '../db/rows';
 import { csvLine, oreAsKr } from '@/lib/csv';
 import { SHOP_TIME_ZONE, type DateRange } from './date-range';
 
-// CSV exports for bookkeeping (issue 11 point 4): UTF-8 with a BOM (so Excel reads "ø" right), ISO 8601 times
+// CSV exports for bookkeeping: UTF-8 with a BOM (so Excel reads "ø" right), ISO 8601 times
 // in UTC, every amount in øre and in kr. Read-only: nothing here changes state.
 
 const BOM = '\uFEFF';

@@ -4,7 +4,7 @@ import { queryRows } from '../db/rows';
 import type { DashboardFigures } from '@/lib/admin-reports';
 import { SHOP_TIME_ZONE } from './date-range';
 
-// The admin home's figures (issue 11 point 3). Takings come from our ledger of succeeded captures and refunds
+// The admin home's figures. Takings come from our ledger of succeeded captures and refunds
 // (payment_operations), dated when Vipps confirmed them; reservations from the payments as last read from Vipps.
 
 const num = (v: unknown) => Number(v ?? 0);

@@ -27,7 +27,7 @@ type MaybePatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
 /**
  * Next.js replaces the global fetch on the server with one that can answer from its data cache (when a route
  * or page opts in) and wraps every call in tracing. A Vipps call must never be answered from a cache, and the
- * wrapper is work on every call of the checkout (issue 10 point 7), so the client calls the fetch underneath,
+ * wrapper is work on every call of the checkout (`npm run bench` times it), so the client calls the fetch underneath,
  * which Next.js keeps on `_nextOriginalFetch`. Outside Next.js (tests, scripts) that property is absent.
  */
 const unpatchedFetch = (): typeof fetch =>

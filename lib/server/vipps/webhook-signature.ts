@@ -137,7 +137,7 @@ function verifyChecked(input: VerifyWebhookInput): WebhookVerificationResult {
 function inputProblem(input: unknown): WebhookVerificationFailure | undefined {
   if (typeof input !== 'object' || input === null) return 'invalid-input';
   const i = input as Record<string, unknown>;
-  // HMAC with an empty key is computable by anyone, so an unset secret must never verify (issue 7 point 5).
+  // HMAC with an empty key is computable by anyone, so an unset secret must never verify.
   if (typeof i.secret !== 'string' || i.secret.trim() === '') return 'missing-secret';
   if (!isNonNegativeFinite(i.now)) return 'invalid-clock';
   if (i.maxSkewMs !== undefined && !isNonNegativeFinite(i.maxSkewMs)) return 'invalid-clock';

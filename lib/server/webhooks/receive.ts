@@ -187,7 +187,8 @@ export async function receiveWebhook(deps: OrdersDeps, incoming: IncomingWebhook
  * A webhook is only a signal: read the payment from Vipps and apply that (DESIGN). Late, duplicated or
  * out-of-order events therefore cannot move the order to a state Vipps does not report. The result is kept on
  * the event and on the delivery that brought it. Takes the event as `receiveWebhook` stored it, so it is not
- * read back: this runs for every delivery, right after the answer to Vipps (issue 10 point 7's checkout figure).
+ * read back: this runs for every delivery, right after the answer to Vipps (it counts in the checkout figure of
+ * `npm run bench`).
  */
 export async function processWebhookEvent(deps: OrdersDeps, event: ReceivedEvent): Promise<string> {
   const result = await resultOf(deps, event);
@@ -202,8 +203,8 @@ async function resultOf(deps: OrdersDeps, event: Pick<ReceivedEvent, 'reference'
     .where(eq(payments.reference, event.reference));
   if (!payment) return 'unknown_reference';
   // Our create call already told us the payment exists (we hold its redirect URL), so this event brings no news.
-  // Reading anyway would add an upstream GET outside the status route's 2 s claim (issue 10 point 2: a poll and
-  // this read landed 0.1 s apart when the delivery was a little late).
+  // Reading anyway would add an upstream GET outside the status route's 2 s claim (tests/system/two-instances.test.ts
+  // saw it: a poll and this read landed 0.1 s apart when the delivery was a little late).
   if (event.name === 'CREATED' && payment.redirectUrl) return 'nothing_new';
   try {
     await syncPayment(deps, event.reference);

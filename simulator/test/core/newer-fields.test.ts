@@ -1,4 +1,4 @@
-// Issue 12.4: fields newer than the saved spec that the official SDK 2.4.2 types carry (BRIEF "[newer]").
+// Fields newer than the saved spec that the official SDK 2.4.2 types carry (BRIEF "[newer]").
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../src/config';
 import { paymentBody, problemOf, reference, startTestSimulator, type SimApi } from '../support/sim-client';

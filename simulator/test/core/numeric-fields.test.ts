@@ -1,4 +1,4 @@
-// Issue 12.1: Vipps' official Postman collection sends `reference` and `customer.phoneNumber` as JSON numbers,
+// Vipps' official Postman collection sends `reference` and `customer.phoneNumber` as JSON numbers,
 // the reference with 19 digits (above 2^53). They are accepted as their exact digits; nothing goes through a float.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodeOf, paymentBody, problemOf, startTestSimulator, type SimApi } from '../support/sim-client';

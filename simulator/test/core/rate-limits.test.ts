@@ -1,4 +1,4 @@
-// Issue 12.3: Vipps' documented rate limits (BRIEF §4), on by default, on the virtual clock: 5 per minute per
+// Vipps' documented rate limits (BRIEF §4), on by default, on the virtual clock: 5 per minute per
 // reference and MSN for create, capture, cancel and refund; 120 per minute per reference and subscription key
 // for get payment and get events. Excess calls get the gateway's 429 with Retry-After and are not counted.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

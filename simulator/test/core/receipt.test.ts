@@ -1,4 +1,4 @@
-// Issue 8.3: `receipt` is validated as the Order Management 2.3.24 `Receipt` schema says (a bad one is a
+// `receipt` is validated as the Order Management 2.3.24 `Receipt` schema says (a bad one is a
 // schema-validation 400 naming the field, BRIEF §7), kept with the payment, and shown in the landing page and app.
 // Every bad variant is also checked against the spec file itself (ajv), so simulator and spec agree.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

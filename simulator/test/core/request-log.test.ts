@@ -25,7 +25,7 @@ describe('request log', () => {
     }
   });
 
-  it('a reference with a line break cannot forge a log line (review issue 7)', async () => {
+  it('a reference with a line break cannot forge a log line', async () => {
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
     const api = await startTestSimulator({ logLevel: 'info' });

@@ -1,4 +1,4 @@
-// Review issue 7, points 6-7: hostile request bodies get 400/413 Problems at parse time, never a 500, and never
+// Hostile request bodies get 400/413 Problems at parse time, never a 500, and never
 // a state change that the answer does not report.
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { startCheckout } from '@/lib/server/orders/checkout';
 import { reconcileOnce } from '@/lib/server/orders/reconcile';
 import { newCheckoutKey, setUpOrdersWorld } from './support';
 
-// Issue 10 point 1: the fault soak once ended with a create operation left "pending" for ever. The app had
+// The fault soak once ended with a create operation left "pending" for ever. The app had
 // stopped after storing the landing page URL and before marking the create done; a payment with its URL is never
 // sent again, so nothing came back for the operation.
 

@@ -1,4 +1,4 @@
-// Issue 10 point 3: next-auth's catch-all (GET and POST /api/auth/...) and GET /api/health under 1000
+// Fuzzing next-auth's catch-all (GET and POST /api/auth/...) and GET /api/health under 1000
 // generated bodies, header sets and query strings each.
 import './next-runtime';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Regressions from fuzzing next-auth's catch-all route (issue 10 point 3): each of these was a 500 or a
+// Regressions from fuzzing next-auth's catch-all route: each of these was a 500 or a
 // plain-text error before lib/server/auth/auth-route.ts; the login form's own flows must still work.
 import './next-runtime';
 import { seedDemoStaff } from '@/lib/server/auth/staff-accounts';

@@ -1,4 +1,4 @@
-// Issue 10 point 3: POST /api/checkout under 1000 generated bodies, header sets and query strings each.
+// Fuzzing POST /api/checkout under 1000 generated bodies, header sets and query strings each.
 import './next-runtime';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';

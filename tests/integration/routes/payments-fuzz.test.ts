@@ -1,4 +1,4 @@
-// Issue 10 point 3: GET /api/payments/{reference} and POST /api/payments/{reference}/retry under 1000
+// Fuzzing GET /api/payments/{reference} and POST /api/payments/{reference}/retry under 1000
 // generated references, bodies, header sets and query strings each.
 import './next-runtime';
 import { randomUUID } from 'node:crypto';

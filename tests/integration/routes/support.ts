@@ -108,7 +108,7 @@ let announcedWrites = 0;
  * (NOTIFY, one distinct payload per row so none are folded together). PGlite hands a notification to its
  * listeners while it reads the committing statement's answer, so by the time a handler's response is back,
  * every write it committed has been announced: the fuzz loop learns "written or not" without a query of its
- * own per request (issue 10 point 8: the four fuzz files took 44–47 CPU-s instead of 52–69 on 2 cores).
+ * own per request (measured: the four fuzz files took 44–47 CPU-s instead of 52–69 on 2 cores).
  */
 async function installWriteCounter(handle: DbHandle): Promise<void> {
   const { db } = handle;

@@ -1,4 +1,4 @@
-// Issue 10 point 3: POST /api/webhooks/vipps under 1000 generated bodies, header sets and query strings each.
+// Fuzzing POST /api/webhooks/vipps under 1000 generated bodies, header sets and query strings each.
 // Half of the bodies are signed with the real secret, so the generator also reaches the parser behind the HMAC.
 import './next-runtime';
 import fc from 'fast-check';

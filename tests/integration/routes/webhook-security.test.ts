@@ -1,5 +1,6 @@
-// Issue 10 point 5 through the real route (POST /api/webhooks/vipps): what Vipps' or an attacker's client sees,
-// and that nothing in the database moves. The receiver-level cases live in orders/webhooks-and-reconciler.test.ts.
+// Forged and replayed webhooks through the real route (POST /api/webhooks/vipps): what Vipps' or an attacker's
+// client sees, and that nothing in the database moves. The receiver-level cases live in
+// orders/webhooks-and-reconciler.test.ts.
 import './next-runtime';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { POST } from '@/app/api/webhooks/vipps/route';

@@ -205,7 +205,7 @@ describe('the webhook inbox', () => {
     expect(reprocessed).toMatchObject({ id: delivery!.id, result: 'synced' });
     expect(Date.parse(reprocessed.processedAt!)).toBeGreaterThanOrEqual(Date.parse(delivery!.processedAt!));
     expect((await paymentRow(reference)).vippsState).toBe('AUTHORIZED');
-    // Review finding (issue 9 point 6): "process again" is a staff action too, so it goes into the staff log.
+    // "Process again" is a staff action too, so it goes into the staff log.
     const logged = await db().select().from(staffActions).where(eq(staffActions.reference, reference));
     expect(logged).toEqual([
       expect.objectContaining({

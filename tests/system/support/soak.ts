@@ -1,4 +1,4 @@
-// The fault soak (issue 10 point 1): payments through the app's real HTTP routes against the simulator with
+// The fault soak: payments through the app's real HTTP routes against the simulator with
 // faults injected, shoppers and staff acting at random, one app restart in the middle; then, once the
 // reconciler has caught up, the ledger is compared with the simulator's own record of what happened.
 import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 // A property-style sweep: random nested bodies with secrets and phone numbers planted anywhere, in any shape.
-// Whatever the shape, none may reach a stored row (issue 11.6).
+// Whatever the shape, none may reach a stored row, which staff can read.
 import { describe, expect, it } from 'vitest';
 import { MAX_LOGGED_BODY_CHARS, redactBodyText, redactExchange } from '@/lib/server/api-log/redact';
 import { createApiLogRecorder } from '@/lib/server/api-log/recorder';

@@ -1,4 +1,4 @@
-// What a call that ends without a result promises (issue 7 point 8, outcome.ts): "definitely not done"
+// What a call that ends without a result promises (outcome.ts): "definitely not done"
 // (VippsNotPerformedError, outcome `rejected`) only when no attempt of the call can have had an effect;
 // once one attempt may have reached the payment, the outcome stays unknown however the call ends.
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
-// A well-formed 2xx is success only if it is about the payment we asked for and its money adds up
-// (issue 7 point 8); otherwise it is a VippsResponseError: outcome unknown, read the payment back.
+// A well-formed 2xx is success only if it is about the payment we asked for and its money adds up;
+// otherwise it is a VippsResponseError: outcome unknown, read the payment back.
 import { describe, expect, it } from 'vitest';
 import { VippsResponseError } from '@/lib/server/vipps/errors';
 import { aggregateIssues } from '@/lib/server/vipps/response-checks';

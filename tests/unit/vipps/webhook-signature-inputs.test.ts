@@ -1,4 +1,4 @@
-// verifyWebhook is total (issue 7 point 5): every malformed input is a refusal with a reason, never an
+// verifyWebhook is total: every malformed input is a refusal with a reason, never an
 // exception, and an empty secret never verifies, even for a delivery signed with the empty key.
 import { describe, expect, it } from 'vitest';
 import {
