@@ -14,9 +14,10 @@ export default defineConfig({
   test: {
     include: ['tests/system/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 120_000,
-    // Each file starts real processes in its hooks; on a loaded machine that has taken over 3 minutes.
-    hookTimeout: 300_000,
+    testTimeout: 240_000,
+    // Each file starts real processes in its hooks; on a loaded machine one start has taken over 3
+    // minutes, and a file may start a simulator and two apps.
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

@@ -42,7 +42,7 @@ describe('cross-site requests against next start', () => {
       env: { DATABASE_URL: database.url, VIPPS_BASE_URL: simulator.url.replace('127.0.0.1', 'localhost') },
     });
     cookie = await signInOverHttp(app.url, OPERATOR.email, OPERATOR.password);
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await app?.stop();

@@ -146,18 +146,20 @@ describe('npm start (scripts/dev.ts --prod) binds to 127.0.0.1 by default', () =
       await exited;
       clearTimeout(timer);
     };
-    const deadline = Date.now() + 150_000;
+    const deadline = Date.now() + 240_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited during start:\n${output}`);
       try {
-        if ((await fetch(`http://127.0.0.1:${appPort}/api/health`)).ok) break;
+        // Each probe has its own bound: one that reached a server still starting can otherwise wait forever.
+        const probe = await fetch(`http://127.0.0.1:${appPort}/api/health`, { signal: AbortSignal.timeout(10_000) });
+        if (probe.ok) break;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`npm start did not become healthy in 150 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`npm start did not become healthy in 240 s:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 300));
     }
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await stop();

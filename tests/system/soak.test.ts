@@ -4,6 +4,7 @@ import { runSoak } from './support/soak';
 import { formatSoakReport } from './support/soak-check';
 
 describe('fault soak', () => {
+  // The timeout is a bound for a loaded CI machine, not a goal: the run prints how long its traffic took.
   it('100 payments with faults and a restart: nothing lost, nothing doubled, the ledger equals Vipps', async () => {
     const report = await runSoak({
       payments: Number(process.env.SOAK_PAYMENTS ?? 100),
@@ -29,5 +30,5 @@ describe('fault soak', () => {
       unknownOperations: 0,
       problems: [],
     });
-  }, 300_000);
+  }, 1_200_000);
 });

@@ -54,7 +54,7 @@ describe('two app instances on one PostgreSQL', () => {
     // Both start at once: migrations and seeds must take turns by themselves (an advisory lock, db/core.ts).
     apps = await Promise.all([startApp({ env }), startApp({ env })]);
     cookies = await Promise.all(apps.map((app) => signInOverHttp(app.url, OPERATOR.email, OPERATOR.password)));
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));

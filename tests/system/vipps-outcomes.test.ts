@@ -83,7 +83,7 @@ describe('Vipps outcomes in the production build', () => {
       },
     });
     cookie = await signInOverHttp(app.url, OPERATOR.email, OPERATOR.password);
-  }, 300_000);
+  });
 
   afterAll(async () => {
     await app?.stop();

@@ -20,7 +20,10 @@ export interface SoakWorld {
     path: string,
     opts?: { body?: unknown; headers?: Record<string, string>; staff?: boolean },
   ) => Promise<{ status: number; body: Record<string, unknown> }>;
+  /** Stops the app and starts it again on the same port; `untilUp` waits for it. */
   restartApp(): Promise<void>;
+  /** Resolves once no restart is under way (true if it had to wait for one); rejects if the restart failed. */
+  untilUp(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startSoakWorld(): Promise<SoakWorld> {
   db.on('error', () => {}); // an idle connection dropped at the end (database dropped) is not a soak failure
 
   const sim = simulatorControl(simulator);
+  let restarting: Promise<void> | undefined;
 
   return {
     app: () => app,
@@ -65,12 +69,23 @@ export async function startSoakWorld(): Promise<SoakWorld> {
         return { status: 0, body: {} }; // the app is restarting: the caller retries like a browser would
       }
     },
-    async restartApp() {
-      await app.stop();
-      app = await startApp({ port, env });
-      cookie = await signInOverHttp(app.url, OPERATOR.email, OPERATOR.password);
+    restartApp() {
+      restarting ??= (async () => {
+        await app.stop();
+        app = await startApp({ port, env });
+        cookie = await signInOverHttp(app.url, OPERATOR.email, OPERATOR.password);
+      })();
+      return restarting;
+    },
+    async untilUp() {
+      if (!restarting) return false;
+      // A failed restart fails every shopper at once: without an app, retrying until the patience runs out
+      // only hides the cause (the app's output is in the error).
+      await restarting;
+      return true;
     },
     async close() {
+      await restarting?.catch(() => {});
       await app.stop();
       await db.end();
       await simulator.close();
