@@ -1,7 +1,8 @@
-// Import boundaries between the shop and the simulator, between browser and server code, and around the process boot.
-// resolved-path zones (eslint-plugin-import), so they hold at any folder depth and for the `@/` alias alike;
-// tests/unit/lint-boundaries.test.ts proves that a forbidden import fails, from a top-level file and from deep
-// subfolders. A zone given as a folder covers everything below it; a glob must say `**` to do the same.
+// Import boundaries between the shop and the simulator, between browser and server code, and around the process
+// boot (lib/server/boot). Written as resolved-path zones (eslint-plugin-import), so they hold at any folder depth
+// and for the `@/` alias alike; tests/unit/lint-boundaries.test.ts proves that a forbidden import fails, from a
+// top-level file and from deep subfolders. A zone given as a folder covers everything below it; a glob must say
+// `**` to do the same.
 const APP = ['./app', './lib', './components', './proxy.ts', './instrumentation.ts'];
 
 // Isomorphic lib/ is everything under lib/ except lib/server: its top-level files and every other subfolder, at
