@@ -1,12 +1,25 @@
-// Import boundaries between the shop and the simulator, and between browser and server code. Written as
-// resolved-path zones (eslint-plugin-import), so they hold at any folder depth and for the `@/` alias alike;
-// tests/unit/lint-boundaries.test.ts proves that a forbidden import fails, from a top-level file and from deep
-// subfolders. A zone given as a folder covers everything below it; a glob must say `**` to do the same.
+// Import boundaries between the shop and the simulator, between browser and server code, and around the process
+// boot (lib/server/boot). Written as resolved-path zones (eslint-plugin-import), so they hold at any folder depth
+// and for the `@/` alias alike; tests/unit/lint-boundaries.test.ts proves that a forbidden import fails, from a
+// top-level file and from deep subfolders. A zone given as a folder covers everything below it; a glob must say
+// `**` to do the same.
 const APP = ['./app', './lib', './components', './proxy.ts', './instrumentation.ts'];
 
 // Isomorphic lib/ is everything under lib/ except lib/server: its top-level files and every other subfolder, at
 // any depth (minimatch's `!(server)` matches any one path segment but `server`).
 const ISOMORPHIC_LIB = ['./lib/!(server)', './lib/!(server)/**'];
+
+// Everything in the shop but instrumentation.ts and lib/server/boot itself: importing boot/ starts the background
+// work (timers, webhook registration), so a second importer would start it twice or during `next build`.
+const OUTSIDE_BOOT = [
+  './app',
+  './components',
+  './proxy.ts',
+  './!(instrumentation).ts',
+  ...ISOMORPHIC_LIB,
+  './lib/server/!(boot)',
+  './lib/server/!(boot)/**',
+];
 
 // Every source file of the shop and of the simulator (hooks in components/ are .ts, the simulator's bin .mjs).
 const SHOP_FILES = [
@@ -37,6 +50,11 @@ export const boundaryRules = {
           target: ['./components', ...ISOMORPHIC_LIB],
           from: './lib/server',
           message: 'Browser code must not import lib/server (server-only: secrets, database, Vipps).',
+        },
+        {
+          target: OUTSIDE_BOOT,
+          from: './lib/server/boot',
+          message: 'lib/server/boot starts the background work when imported: only instrumentation.ts may import it.',
         },
       ],
     },

@@ -8,6 +8,6 @@ export async function register() {
     await import('./lib/server/db/open-at-start');
     await import('./lib/server/catalogue/seed-at-start');
     await import('./lib/server/auth/staff-seed-at-start');
-    await import('./lib/server/orders/start-background');
+    await import('./lib/server/boot/start-background');
   }
 }

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
-import { DEMO_STAFF } from '../lib/server/auth/demo-staff';
+import { DEMO_STAFF } from '../lib/server/env/demo-staff';
 import { isLoopbackHost } from '../lib/server/env/exposure';
 import { isEnvError, parseEnv } from '../lib/server/env/schema';
 

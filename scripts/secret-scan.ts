@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
-import { DEMO_STAFF } from '../lib/server/auth/demo-staff';
+import { DEMO_STAFF } from '../lib/server/env/demo-staff';
 import { SIMULATOR_DEFAULTS } from '../lib/server/env/schema';
 
 export interface Secret {

@@ -10,7 +10,7 @@
  *   `sim.faults.add({...})`, `sim.webhooks.deliveries({ reference })`, `sim.requests({ reference })`, …
  *   Every call throws unless the simulator answered 2xx.
  * - `signInAs(role, returnTo = '/admin')`: signs the test's `page` in through the real form as the demo
- *   `'operator'` or `'viewer'` (lib/server/auth/demo-staff.ts) and waits until it is on `returnTo`.
+ *   `'operator'` or `'viewer'` (lib/server/env/demo-staff.ts) and waits until it is on `returnTo`.
  * - `reservedOrder`: one order checked out through the shop's own route and approved on the simulator's landing
  *   page (the test's `page` goes there), its whole amount (RESERVED_ORDER_TOTAL_ORE) reserved and the shop knowing
  *   it is paid. Has `orderNumber`, `reference`, `redirectUrl` and `path` (the staff order page).

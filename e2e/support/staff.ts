@@ -1,10 +1,10 @@
 import { expect, type Page } from '@playwright/test';
-import { DEMO_STAFF } from '@/lib/server/auth/demo-staff';
+import { DEMO_STAFF } from '@/lib/server/env/demo-staff';
 import type { StaffRole } from '@/lib/server/auth/roles';
 
 /**
  * The demo staff accounts seeded while the Vipps host is the local simulator (printed by `npm run dev`), read
- * from their one home, lib/server/auth/demo-staff.ts. A viewer reads everything; an operator may also move money.
+ * from their one home, lib/server/env/demo-staff.ts. A viewer reads everything; an operator may also move money.
  */
 export function demoStaff(role: StaffRole): { email: string; password: string } {
   const account = DEMO_STAFF.find((staff) => staff.role === role);

@@ -64,6 +64,17 @@ export function createAppLogger(options: { level: string; destination?: Destinat
   );
 }
 
+/**
+ * Where a module logs (orders, webhooks, the API log's writer, the background work): pino's Logger fits, and
+ * tests pass a silent one or a recorder. Kept here, beside the logger, so every folder can name it without
+ * depending on another domain's folder.
+ */
+export interface ModuleLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
 let appLogger: Logger | undefined;
 
 /** The process-wide logger, at LOG_LEVEL. Pipe through `pino-pretty` for human-readable output. */

@@ -193,7 +193,7 @@ async function walk(simUrl: string, receiver: Awaited<ReturnType<typeof startRec
     });
   };
 
-  // The client exactly as lib/server/vipps/index.ts builds it, against the simulator.
+  // The client exactly as lib/server/runtime/vipps-client.ts builds it, against the simulator.
   const vipps = createVippsClient(
     {
       baseUrl: simUrl,

@@ -65,6 +65,26 @@ const FORBIDDEN: [string, string, string][] = [
     'no-restricted-imports',
   ],
   ['app/page.tsx', "import { startSimulator } from '@fjellbutikken/vipps-simulator';", 'no-restricted-imports'],
+  // Importing lib/server/boot starts the background work, so any importer but instrumentation.ts fails.
+  ['lib/server/orders/index.ts', "import { runRetention } from '../boot/retention';", 'import/no-restricted-paths'],
+  [
+    'lib/server/orders/deep/x.ts',
+    "import { runRetention } from '@/lib/server/boot/retention';",
+    'import/no-restricted-paths',
+  ],
+  ['lib/server/log.ts', "import { runRetention } from './boot/retention';", 'import/no-restricted-paths'],
+  [
+    'app/api/health/route.ts',
+    "import { runRetention } from '@/lib/server/boot/retention';",
+    'import/no-restricted-paths',
+  ],
+  [
+    'app/api/health/route.ts',
+    "export const start = () => import('@/lib/server/boot/start-background');",
+    'import/no-restricted-paths',
+  ],
+  ['proxy.ts', "import { runRetention } from './lib/server/boot/retention';", 'import/no-restricted-paths'],
+  ['drizzle.config.ts', "import { runRetention } from './lib/server/boot/retention';", 'import/no-restricted-paths'],
 ];
 
 describe('import boundaries', () => {
@@ -80,6 +100,10 @@ describe('import boundaries', () => {
     ['lib/server/orders/deep/x.ts', "import { getEnv } from '@/lib/server/env';"],
     ['lib/server/orders/deep/x.ts', "import { getEnv } from '../../env';"],
     ['lib/cart/storage.ts', "import { formatOre } from '@/lib/money';"],
+    ['instrumentation.ts', "export const start = () => import('./lib/server/boot/start-background');"],
+    ['instrumentation.ts', "import { runRetention } from './lib/server/boot/retention';"],
+    ['lib/server/boot/start-background.ts', "import { runRetention } from './retention';"],
+    ['lib/server/boot/deep/x.ts', "import { runRetention } from '../retention';"],
   ])('%s: `%s` is allowed', async (file, code) => {
     const ids = await ruleIds(file, `${code}\nexport const used = 1;\n`);
     expect(ids.filter((id) => id.includes('restricted'))).toEqual([]);

@@ -1,11 +1,11 @@
 // Each test concept has one home, so a change to it is made once: the simulator's control API is driven through
 // the client its package exports (simulator/src/control/client.ts), the demo staff logins are read from
-// lib/server/auth/demo-staff.ts, and every Playwright spec takes `test` from e2e/support/fixtures.ts. A second
+// lib/server/env/demo-staff.ts, and every Playwright spec takes `test` from e2e/support/fixtures.ts. A second
 // hand-written `/_sim` client or a retyped password drifts silently when the routes or the seed change.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_STAFF } from '@/lib/server/auth/demo-staff';
+import { DEMO_STAFF } from '@/lib/server/env/demo-staff';
 
 const ROOT = process.cwd();
 /**

@@ -1,4 +1,4 @@
-// The process-wide Vipps API log recorder, fed by the Vipps client's `onExchange` (lib/server/vipps/index.ts).
+// The process-wide Vipps API log recorder, fed by the Vipps client's `onExchange` (lib/server/runtime/vipps-client.ts).
 import 'server-only';
 import {
   API_LOG_PAGE_SIZE,
@@ -13,7 +13,7 @@ import { apiLogFor, listApiLog } from './queries';
 import { createApiLogRecorder, type ApiLogRecorder } from './recorder';
 
 export { apiLogFor, listApiLog } from './queries';
-export { pruneApiLog, runRetention } from './retention';
+export { pruneApiLog } from './retention';
 export type { ApiLogRecorder } from './recorder';
 
 // On globalThis like the client itself, so dev-mode reloads keep one queue and one writer.

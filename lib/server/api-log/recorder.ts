@@ -4,7 +4,7 @@
 // attempt (ADR 0005) still covers.
 import type { Db } from '../db/core';
 import { vippsApiLog } from '../db/schema';
-import type { OrdersLogger } from '../orders/deps';
+import type { ModuleLogger } from '../log';
 import type { VippsExchange } from '../vipps/exchange';
 import { redactExchange } from './redact';
 
@@ -18,7 +18,7 @@ export interface ApiLogRecorder {
 export interface RecorderOptions {
   /** The database, or how to reach it (the app's DB opens lazily). */
   db: Db | (() => Promise<Db>);
-  log: Pick<OrdersLogger, 'warn'>;
+  log: Pick<ModuleLogger, 'warn'>;
   /** Configured secrets (client id and secret, subscription key) that must never be written. */
   secrets: readonly string[];
   /** Exchanges waiting beyond this are dropped (and counted): a DB outage must not grow memory. */

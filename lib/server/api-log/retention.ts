@@ -1,13 +1,8 @@
-// Bounded retention of the Vipps API log and the webhook inbox (by age and by row count) and of shoppers' phone
-// numbers (by age), run from the background work (start-background.ts) at most once per period across all
-// instances (a lease decides).
+// Bounded retention of the Vipps API log, by age and by row count. The periodic run that calls it (with the
+// webhook inbox's and the phone numbers' retention) is boot/retention.ts.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { countDeleted } from '../db/rows';
-import type { OrdersLogger } from '../orders/deps';
-import { takeLease } from '../orders/lease';
-import { forgetShopperPhones, type ForgottenPhones } from '../orders/shopper-phones';
-import { pruneDeliveries, type DeliveryRetention } from '../webhooks/inbox';
 
 export interface ApiLogRetention {
   retentionDays: number;
@@ -26,44 +21,4 @@ export async function pruneApiLog(db: Db, retention: ApiLogRetention): Promise<{
     sql`delete from vipps_api_log where id <= (select id from vipps_api_log order by id desc offset ${retention.maxRows} limit 1)`,
   );
   return { byAge, byCount };
-}
-
-export const RETENTION_LEASE = 'observability-retention';
-
-export interface RetentionSettings {
-  apiLog: ApiLogRetention;
-  deliveries: DeliveryRetention;
-  /** Shoppers' phone numbers are forgotten this many days after their order (SHOPPER_PHONE_RETENTION_DAYS). */
-  shopperPhoneDays: number;
-  /** At most one prune per this period, over all instances sharing the database. */
-  everySeconds: number;
-}
-
-/**
- * One retention run, if no instance ran one within the period. The lease is taken and left to expire (not
- * released), so it doubles as "last run at".
- */
-export async function runRetention(
-  deps: { db: Db; log: Pick<OrdersLogger, 'info'> },
-  settings: RetentionSettings,
-  holder: string,
-): Promise<{
-  ran: boolean;
-  apiLog?: { byAge: number; byCount: number };
-  deliveries?: { byAge: number; byCount: number };
-  phones?: ForgottenPhones;
-}> {
-  // A little under the period, so this instance's own next tick finds the lease expired.
-  const leaseSeconds = Math.max(1, settings.everySeconds - 60);
-  if (!(await takeLease(deps.db, RETENTION_LEASE, holder, leaseSeconds))) return { ran: false };
-  const apiLog = await pruneApiLog(deps.db, settings.apiLog);
-  const deliveries = await pruneDeliveries(deps.db, settings.deliveries);
-  const phones = await forgetShopperPhones(deps.db, { retentionDays: settings.shopperPhoneDays });
-  if (apiLog.byAge + apiLog.byCount + deliveries.byAge + deliveries.byCount > 0) {
-    deps.log.info({ apiLog, deliveries }, 'pruned the Vipps API log and the webhook inbox');
-  }
-  if (phones.orders + phones.operations + phones.apiLog > 0) {
-    deps.log.info({ phones }, "forgot shoppers' phone numbers past their retention");
-  }
-  return { ran: true, apiLog, deliveries, phones };
 }

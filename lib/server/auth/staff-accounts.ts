@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { storableText } from '@/lib/storable-text';
 import type { Db } from '../db/core';
 import { staffAccounts } from '../db/schema';
-import { DEMO_STAFF } from './demo-staff';
+import { DEMO_STAFF } from '../env/demo-staff';
 import { MIN_PASSWORD_LENGTH, UNUSABLE_HASH, hashPassword, verifyPassword } from './password';
 import { STAFF_ROLES, isStaffRole, type StaffRole } from './roles';
 
@@ -83,7 +83,13 @@ export async function seedDemoStaff(db: Db): Promise<number> {
   for (const demo of DEMO_STAFF.filter((d) => !present.has(d.email))) {
     const rows = await db
       .insert(staffAccounts)
-      .values({ email: demo.email, name: demo.name, role: demo.role, passwordHash: await hashPassword(demo.password) })
+      .values({
+        email: demo.email,
+        name: demo.name,
+        // The demo list spells its roles out (env/ cannot import auth/); this keeps them real roles.
+        role: demo.role satisfies StaffRole,
+        passwordHash: await hashPassword(demo.password),
+      })
       .onConflictDoNothing()
       .returning({ id: staffAccounts.id });
     inserted += rows.length;

@@ -1,6 +1,6 @@
 import { getDb } from '../db';
 import { getEnv } from '../env';
-import { DEMO_STAFF } from './demo-staff';
+import { DEMO_STAFF } from '../env/demo-staff';
 import { demoStaffPresent, seedDemoStaff } from './staff-accounts';
 
 // Against the simulator on a shop nobody else can reach: the two demo accounts (one per role), so the demo works

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createBrand } from '../../brand';
-import { DEMO_STAFF } from '../auth/demo-staff';
+import { DEMO_STAFF } from './demo-staff';
 import { DEFAULT_SHOP_HOST, exposureReason } from './exposure';
 
 /**

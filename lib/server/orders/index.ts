@@ -8,7 +8,7 @@ import { roleAllows } from '../auth/roles';
 import { getDb } from '../db';
 import { getEnv } from '../env';
 import { getLogger } from '../log';
-import { getVippsClient } from '../vipps';
+import { getVippsClient } from '../runtime/vipps-client';
 import { listOrders, type ListOrdersOptions } from './admin-list';
 import { getOrderDetail, type OrderDetailViewer } from './admin-order';
 import { startCheckout, type CheckoutInput } from './checkout';

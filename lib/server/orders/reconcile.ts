@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { paymentOperations, payments } from '../db/schema';
+import { INSTANCE_ID } from '../runtime/instance';
+import { takeLease } from '../runtime/lease';
 import { ensurePaymentCreated } from './create-payment';
 import type { OrdersDeps } from './deps';
-import { INSTANCE_ID } from './instance';
-import { takeLease } from './lease';
 import { SUCCEEDED } from './operations';
 import { settleOperation } from './settle-operation';
 import { STATUS_REFRESH_SECONDS, claimRefresh } from './status';

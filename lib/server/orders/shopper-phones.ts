@@ -30,7 +30,7 @@ export interface ForgottenPhones {
 
 /**
  * Clears every shopper phone number kept longer than `retentionDays` after its order (or its log row) was
- * written. Run by the periodic retention (api-log/retention.ts); `now` is the clock, so tests can move it.
+ * written. Run by the periodic retention (boot/retention.ts); `now` is the clock, so tests can move it.
  */
 export async function forgetShopperPhones(
   db: Db,

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { webhookRegistrations } from '../db/schema';
-import type { OrdersLogger } from '../orders/deps';
-import { INSTANCE_ID } from '../orders/instance';
-import { releaseLease, takeLease } from '../orders/lease';
+import type { ModuleLogger } from '../log';
+import { INSTANCE_ID } from '../runtime/instance';
+import { releaseLease, takeLease } from '../runtime/lease';
 import type { VippsClient } from '../vipps/client';
 import { EPAYMENT_WEBHOOK_EVENTS } from '../vipps/types';
 
@@ -15,7 +15,7 @@ export interface RegistrationDeps {
   db: Db;
   vipps: VippsClient;
   publicBaseUrl: string;
-  log: OrdersLogger;
+  log: ModuleLogger;
 }
 
 export type RegistrationOutcome = 'kept' | 'registered' | 'failed';

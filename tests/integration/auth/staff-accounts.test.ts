@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { DEMO_STAFF } from '@/lib/server/auth/demo-staff';
+import { DEMO_STAFF } from '@/lib/server/env/demo-staff';
 import {
   addStaff,
   authenticateStaff,

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { seedCatalogue } from '@/lib/server/catalogue/products';
 import type { DbHandle } from '@/lib/server/db/core';
-import type { OrdersDeps, OrdersLogger } from '@/lib/server/orders/deps';
+import type { ModuleLogger } from '@/lib/server/log';
+import type { OrdersDeps } from '@/lib/server/orders/deps';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
 import { openTestPglite } from '../pglite-image';
 import { startHarness, type Harness } from '../support/vipps-harness';
@@ -15,7 +16,7 @@ export interface OrdersWorld {
   close(): Promise<void>;
 }
 
-const quiet: OrdersLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const quiet: ModuleLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 export async function startOrdersWorld(open: () => Promise<DbHandle> = openTestPglite): Promise<OrdersWorld> {
   const harness = await startHarness();

@@ -20,7 +20,7 @@ type Global = typeof globalThis & { __shopDb?: Promise<DbHandle> } & Record<symb
 const VIPPS_CLIENT_KEY = Symbol.for('vipps-epayment-demo-shop.vipps-client');
 
 /**
- * One world per test file. The app's process-wide singletons (lib/server/db `getDb`, lib/server/vipps
+ * One world per test file. The app's process-wide singletons (lib/server/db `getDb`, lib/server/runtime
  * `getVippsClient`, lib/server/env `getEnv`) are pointed at it through the same globals and variables that
  * `next start` uses, so the handlers run unmodified.
  */

@@ -1,13 +1,14 @@
-// Background work of the shop, started once per server process (instrumentation.ts): the webhook registration,
-// the reconciler's timer and the retention of the API log, the webhook inbox and shoppers' phone numbers. None may stop the shop when Vipps is
-// unreachable.
-import { runRetention } from '../api-log/retention';
+// Background work of the shop, started once per server process (instrumentation.ts, the only importer of boot/):
+// the webhook registration, the reconciler's timer and the retention of the API log, the webhook inbox and
+// shoppers' phone numbers. None may stop the shop when Vipps is unreachable. Importing this module starts it all,
+// so no other module may import it (an ESLint boundary keeps it so).
 import { getEnv } from '../env';
+import { ordersDeps } from '../orders';
+import { abandonedAfterSeconds } from '../orders/money-panel';
+import { reconcileOnce } from '../orders/reconcile';
+import { INSTANCE_ID } from '../runtime/instance';
 import { ensureWebhookRegistered } from '../webhooks/registration';
-import { ordersDeps } from '.';
-import { INSTANCE_ID } from './instance';
-import { abandonedAfterSeconds } from './money-panel';
-import { reconcileOnce } from './reconcile';
+import { runRetention } from './retention';
 
 const deps = await ordersDeps();
 const env = getEnv();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import packageJson from '@/package.json';
-import { getVippsClient } from '@/lib/server/vipps';
+import { getVippsClient } from '@/lib/server/runtime/vipps-client';
 
 describe('getVippsClient', () => {
   it('builds one process-wide client from the validated env without touching the network', () => {

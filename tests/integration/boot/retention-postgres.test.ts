@@ -1,7 +1,7 @@
 // The retention statements on real PostgreSQL (the other tests run them on PGlite): deletes inside a CTE,
 // interval and OFFSET parameters, and the lease that lets one instance prune per period.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runRetention } from '@/lib/server/api-log/retention';
+import { runRetention } from '@/lib/server/boot/retention';
 import type { DbHandle } from '@/lib/server/db/core';
 import { vippsApiLog, webhookDeliveries } from '@/lib/server/db/schema';
 import { openThrowawayPostgres } from '../db-drivers';

@@ -1,3 +1,6 @@
+// Named leases in the database: how several app instances sharing one PostgreSQL agree that only one of them
+// runs the reconciler sweep, registers the webhook or prunes at a time (DESIGN: "only one at a time" is decided
+// in the database, never in process memory).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/core';
 import { queryRows } from '../db/rows';
