@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { expect, test } from './support/fixtures';
+import { demoStaff, expect, test } from './support/fixtures';
 
 /**
  * Every admin page and admin route handler, found on the file system rather than listed, so
@@ -141,5 +141,34 @@ test.describe('signed in as a viewer', () => {
         expect(await response.json(), where).toMatchObject({ status: 403, code: 'forbidden' });
       }
     }
+  });
+
+  test("a viewer's capture, refund and cancel are refused and written to the order's staff actions", async ({
+    page,
+    reservedOrder,
+    signInAs,
+  }) => {
+    await signInAs('viewer');
+    for (const move of ['capture', 'refund', 'cancel']) {
+      const response = await page.request.post(`/api/admin/payments/${reservedOrder.reference}/${move}`, { data: {} });
+      expect(response.status(), move).toBe(403);
+    }
+    const detail = await page.request.get(`/api/admin/orders/${reservedOrder.orderNumber}`);
+    const { staffActions } = (await detail.json()) as { staffActions: Record<string, unknown>[] };
+    expect(staffActions.map((a) => [a.action, a.result, a.amountOre])).toEqual([
+      ['capture', 'refused', null],
+      ['refund', 'refused', null],
+      ['cancel', 'refused', null],
+    ]);
+    for (const action of staffActions) {
+      expect(action).toMatchObject({
+        staffEmail: demoStaff('viewer').email,
+        reason: expect.stringContaining('operator role'),
+      });
+    }
+    // The order page's staff log shows them too.
+    await page.goto(reservedOrder.path);
+    await expect(page.getByRole('heading', { name: 'Staff actions' })).toBeVisible();
+    await expect(page.getByText('needs the operator role').first()).toBeVisible();
   });
 });

@@ -29,7 +29,10 @@ export const ORDERS_PAGE_SIZE = 20;
 export const RESERVATION_FILTERS = ['open', 'stale'] as const;
 export type ReservationFilter = (typeof RESERVATION_FILTERS)[number];
 
-/** `GET /api/admin/orders` query, and the /admin/orders page's search params. */
+/**
+ * `GET /api/admin/orders` query, and the /admin/orders page's search params (both read through
+ * lib/server/http/route-input.ts, where an empty field, as the page's GET form sends it, means "not given").
+ */
 export const orderListQuerySchema = z.object({
   status: z.enum(ADMIN_STATUS_FILTERS).optional(),
   /** Order number, payment reference or phone number (any spacing, with or without +47). */
@@ -38,20 +41,6 @@ export const orderListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 export type OrderListQuery = z.infer<typeof orderListQuerySchema>;
-
-/**
- * The list's query from URL search params (the API's query string or the page's `searchParams`). The page's
- * GET form sends `status=` for "all statuses" and `q=` for an empty search box: empty means "not given".
- */
-export function parseOrderListQuery(params: URLSearchParams | Record<string, string | string[] | undefined>) {
-  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);
-  const given: Record<string, string> = {};
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first.trim() !== '') given[key] = first;
-  }
-  return orderListQuerySchema.safeParse(given);
-}
 
 export interface OrderListItem {
   orderNumber: string;

@@ -6,10 +6,6 @@ export const ORDER_TABS = [
 ] as const;
 export type OrderTab = (typeof ORDER_TABS)[number]['id'];
 
-export function orderTabOf(value: string | string[] | undefined): OrderTab {
-  return value === 'api-log' ? 'api-log' : 'timeline';
-}
-
 /**
  * Links, not an ARIA tablist: each view has its own URL (`?tab=api-log`), works without JavaScript, and the
  * browser's back button moves between them. `aria-current` tells screen readers which view is showing.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrderListQuery } from '@/lib/admin-api';
 import { ageOf, staffActionLabel } from '@/lib/admin-format';
 
 describe('ageOf', () => {
@@ -14,23 +13,6 @@ describe('ageOf', () => {
     [-5_000, 'under a minute'], // a clock a little ahead is not "in the future"
   ])('%i ms ago is "%s"', (ms, text) => {
     expect(ageOf(ago(ms), now)).toBe(text);
-  });
-});
-
-describe('parseOrderListQuery', () => {
-  it('reads the GET form: empty fields mean "not given"', () => {
-    const parsed = parseOrderListQuery(new URLSearchParams('status=&q=++&page=2'));
-    expect(parsed.success && parsed.data).toEqual({ page: 2 });
-  });
-
-  it('takes the first of repeated page params and refuses an unknown status', () => {
-    expect(parseOrderListQuery({ status: ['reserved', 'captured'], q: ' FB-1 ' }).data).toEqual({
-      status: 'reserved',
-      q: 'FB-1',
-      page: 1,
-    });
-    expect(parseOrderListQuery({ status: 'paid' }).success).toBe(false);
-    expect(parseOrderListQuery({ page: '0' }).success).toBe(false);
   });
 });
 

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/AdminHeader';
+import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { ApiLogList } from '@/components/admin/ApiLogList';
 import { NewerOlderPager } from '@/components/admin/NewerOlderPager';
 import { apiLogQuerySchema } from '@/lib/admin-observability-api';
 import { apiLogResponse } from '@/lib/server/api-log';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
+import { parsePageSearchParams } from '@/lib/server/http/route-input';
 
 export const metadata: Metadata = { title: 'Vipps API log' };
 export const dynamic = 'force-dynamic';
@@ -13,8 +15,8 @@ const hrefFor = (page: number) => (page > 1 ? `/admin/api-log?page=${page}` : '/
 
 /** The whole log, newest first: token calls and webhook registration included, which no order page shows. */
 export default async function ApiLogPage({ searchParams }: PageProps<'/admin/api-log'>) {
-  const parsed = apiLogQuerySchema.pick({ page: true }).safeParse({ page: (await searchParams).page });
-  const page = parsed.success ? parsed.data.page : 1;
+  const { query, invalid } = await parsePageSearchParams(searchParams, apiLogQuerySchema.pick({ page: true }));
+  const { page } = query;
   const staff = await requireStaffPage(hrefFor(page));
   const log = await apiLogResponse({ page });
   return (
@@ -28,6 +30,7 @@ export default async function ApiLogPage({ searchParams }: PageProps<'/admin/api
         stored redacted: no tokens or secrets, phone numbers masked. An order&apos;s page shows its own exchanges oldest
         first.
       </p>
+      <BadQueryNotice fields={invalid.map((error) => error.path)} shown="the newest exchanges" />
       {log.entries.length > 0 ? (
         <ApiLogList entries={log.entries} label="Exchanges with Vipps, newest first" linkReferences />
       ) : (

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { AdminHeader } from '@/components/admin/AdminHeader';
+import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { ExportForm } from '@/components/admin/ExportForm';
 import { OrderFilters } from '@/components/admin/OrderFilters';
 import { OrdersTable } from '@/components/admin/OrdersTable';
 import { Pager } from '@/components/admin/Pager';
 import { ReservationChip, reservationLabel } from '@/components/admin/ReservationChip';
 import { statusLabel } from '@/components/admin/StatusBadge';
-import { parseOrderListQuery, type OrderListQuery } from '@/lib/admin-api';
+import { orderListQuerySchema, type OrderListQuery } from '@/lib/admin-api';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
 import { getEnv } from '@/lib/server/env';
+import { parsePageSearchParams } from '@/lib/server/http/route-input';
 import { adminListOrders } from '@/lib/server/orders';
 import { lastDaysRange } from '@/lib/server/reports/date-range';
 
@@ -26,10 +28,8 @@ function hrefFor(query: OrderListQuery, page: number): string {
 }
 
 export default async function OrdersPage({ searchParams }: PageProps<'/admin/orders'>) {
-  const params = await searchParams;
-  const parsed = parseOrderListQuery(params);
   // A hand-edited URL with an unknown status or page: say so, and show the unfiltered first page.
-  const query: OrderListQuery = parsed.success ? parsed.data : { page: 1 };
+  const { query, invalid } = await parsePageSearchParams(searchParams, orderListQuerySchema);
   const staff = await requireStaffPage(hrefFor(query, query.page));
   const staleAfterDays = getEnv().RESERVATION_STALE_AFTER_DAYS;
   const list = await adminListOrders(query, { staleAfterDays });
@@ -52,11 +52,7 @@ export default async function OrdersPage({ searchParams }: PageProps<'/admin/ord
       <h1 id="orders-heading" className="mb-4 text-2xl font-bold tracking-tight">
         Orders
       </h1>
-      {!parsed.success && (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="bad-query">
-          That filter or page is not one we know, so all orders are shown.
-        </p>
-      )}
+      <BadQueryNotice fields={invalid.map((error) => error.path)} shown="all orders" />
       <OrderFilters status={query.status} q={query.q} reservation={query.reservation} />
       {query.reservation && (
         <ReservationChip

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminHeader } from '@/components/admin/AdminHeader';
+import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { NewerOlderPager } from '@/components/admin/NewerOlderPager';
 import { WebhookDeliveries } from '@/components/admin/WebhookDeliveries';
 import { WEBHOOK_INBOX_FILTERS, webhookInboxQuerySchema, type WebhookInboxFilter } from '@/lib/admin-observability-api';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
 import { roleAllows } from '@/lib/server/auth/roles';
+import { parsePageSearchParams } from '@/lib/server/http/route-input';
 import { webhookInbox } from '@/lib/server/webhooks/admin';
 
 export const metadata: Metadata = { title: 'Webhook inbox' };
@@ -23,9 +25,10 @@ function hrefFor(filter: WebhookInboxFilter, page: number): string {
 
 /** The webhook inbox: every delivery that reached us, believed or not, and what processing did with it. */
 export default async function WebhookInboxPage({ searchParams }: PageProps<'/admin/webhooks'>) {
-  const params = await searchParams;
-  const parsed = webhookInboxQuerySchema.pick({ filter: true, page: true }).safeParse(params);
-  const query = parsed.success ? parsed.data : { filter: 'all' as const, page: 1 };
+  const { query, invalid } = await parsePageSearchParams(
+    searchParams,
+    webhookInboxQuerySchema.pick({ filter: true, page: true }),
+  );
   const staff = await requireStaffPage(hrefFor(query.filter, query.page));
   const inbox = await webhookInbox(query);
   return (
@@ -39,11 +42,7 @@ export default async function WebhookInboxPage({ searchParams }: PageProps<'/adm
         in it was trusted; its reference is only what the body claims. Processing an accepted one again reads the
         payment from Vipps, never from the body.
       </p>
-      {!parsed.success && (
-        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="bad-query">
-          That filter or page is not one we know, so all deliveries are shown.
-        </p>
-      )}
+      <BadQueryNotice fields={invalid.map((error) => error.path)} shown="all deliveries" />
       <nav aria-label="Show deliveries" className="mb-4">
         <ul className="flex gap-2 text-sm">
           {WEBHOOK_INBOX_FILTERS.map((filter) => (

@@ -3,7 +3,7 @@ import 'server-only';
 import type { OrderDetailResponse, OrderListQuery, OrderListResponse } from '@/lib/admin-api';
 import type { MoneyMoveBody, MoneyMoveResponse, MoneyPanelProps } from '@/lib/admin-api';
 import type { PaymentStartedResponse, PaymentStatusResponse } from '@/lib/shop-api';
-import type { StaffMember } from '../auth/require-staff';
+import type { StaffCheckHooks, StaffMember } from '../auth/require-staff';
 import { roleAllows } from '../auth/roles';
 import { getDb } from '../db';
 import { getEnv } from '../env';
@@ -14,7 +14,13 @@ import { getOrderDetail, type OrderDetailViewer } from './admin-order';
 import { startCheckout, type CheckoutInput } from './checkout';
 import type { OrdersDeps } from './deps';
 import { retryPayment } from './retry';
-import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from './staff-money';
+import {
+  auditForbiddenCheck,
+  auditForbiddenStaffAction,
+  checkOperationForStaff,
+  moneyPanelFor,
+  moveMoneyForStaff,
+} from './staff-money';
 import { getPaymentStatus } from './status';
 
 export async function ordersDeps(): Promise<OrdersDeps> {
@@ -80,6 +86,20 @@ export async function cancelReservation(request: Omit<StaffMoneyRequest, 'amount
 /** "Check with Vipps" for an operation whose outcome is unknown. */
 export async function checkOperationWithVipps(operationId: number, staff: StaffMember): Promise<MoneyMoveResponse> {
   return checkOperationForStaff(await ordersDeps(), { operationId, staffEmail: staff.email });
+}
+
+type ForbiddenHook = NonNullable<StaffCheckHooks['onForbidden']>;
+
+/** requireStaff's `onForbidden` for a money move on `reference`: a viewer's attempt is audited as refused. */
+export function auditRefusedMove(kind: 'capture' | 'refund' | 'cancel', reference: string): ForbiddenHook {
+  return async (staff, refusal) =>
+    auditForbiddenStaffAction(await getDb(), { action: kind, reference, staffEmail: staff.email }, refusal);
+}
+
+/** requireStaff's `onForbidden` for "check with Vipps" on one operation. */
+export function auditRefusedCheck(operationId: number): ForbiddenHook {
+  return async (staff, refusal) =>
+    auditForbiddenCheck(await getDb(), { operationId, staffEmail: staff.email }, refusal);
 }
 
 /** The order page's money panel for one payment attempt (viewers get `canMoveMoney: false`). */

@@ -1,5 +1,5 @@
-import { ProblemError } from '../http/problem';
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 
 /** Human-friendly order numbers from the order's id: FB-100001, FB-100002, … */
 export const orderNumberFor = (orderId: number) => `FB-${100_000 + orderId}`;
@@ -40,11 +40,11 @@ export const REFERENCE_PATTERN = /^[a-zA-Z0-9-]{8,50}$/;
 /** Operation keys say what they are for (BRIEF §3: derive the key from your own operation id). */
 export const createKeyFor = (reference: string) => `create-${reference}`;
 
-/** A reference from a URL: anything Vipps would not accept cannot be one of ours, so it is simply not found. */
-export async function referenceParam(params: Promise<{ reference: string }>): Promise<string> {
-  const { reference } = await params;
-  if (!REFERENCE_PATTERN.test(reference)) {
-    throw new ProblemError({ status: 404, code: 'not_found', title: 'We cannot find this payment' });
-  }
-  return reference;
-}
+/**
+ * Path params naming a payment or an order (lib/server/http/route-input.ts reads them). Text Vipps would not
+ * accept as a reference, or that is not one of our order numbers, cannot be ours, so it is simply not found.
+ */
+export const paymentReferenceParams = z.object({ reference: z.string().regex(REFERENCE_PATTERN) });
+export const PAYMENT_NOT_FOUND = { title: 'We cannot find this payment' };
+export const orderNumberParams = z.object({ orderNumber: z.string().regex(ORDER_NUMBER_PATTERN) });
+export const ORDER_NOT_FOUND = { title: 'Order not found' };

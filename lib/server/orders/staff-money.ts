@@ -85,6 +85,41 @@ export async function checkOperationForStaff(
   };
 }
 
+/**
+ * Someone without the role asked for a capture, refund, cancel or "check with Vipps": nothing was done, and the
+ * attempt goes into the staff actions audit as refused, like the refusals of the money rules (auditRefusal).
+ * Only on a payment we have: a row for a reference that is not ours would sit on no order page.
+ */
+export async function auditForbiddenStaffAction(
+  db: Db,
+  request: { action: string; reference: string; staffEmail: string },
+  refusal: ProblemError,
+): Promise<void> {
+  const [payment] = await db
+    .select({ reference: payments.reference })
+    .from(payments)
+    .where(eq(payments.reference, request.reference));
+  if (payment) await auditRefusal(db, request, refusal);
+}
+
+/** The same for "check with Vipps", which names an operation: the audit row goes on that operation's payment. */
+export async function auditForbiddenCheck(
+  db: Db,
+  request: { operationId: number; staffEmail: string },
+  refusal: ProblemError,
+): Promise<void> {
+  const [operation] = await db
+    .select({ reference: paymentOperations.reference })
+    .from(paymentOperations)
+    .where(eq(paymentOperations.id, request.operationId));
+  if (!operation) return;
+  await auditRefusal(
+    db,
+    { action: 'check_with_vipps', reference: operation.reference, staffEmail: request.staffEmail },
+    refusal,
+  );
+}
+
 /** The money panel of one payment attempt: the rows it is built from, read from our ledger. */
 export async function moneyPanelFor(db: Db, reference: string, canMoveMoney: boolean): Promise<MoneyPanelProps> {
   const [payment] = await db.select().from(payments).where(eq(payments.reference, reference));

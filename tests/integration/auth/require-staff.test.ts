@@ -99,6 +99,25 @@ describe('requireStaff', () => {
     await expect(requireStaff('operator')).rejects.toMatchObject({ status: 403, code: 'forbidden' });
   });
 
+  it('hands a refused staff member and the refusal to onForbidden before the 403, and only then', async () => {
+    const seen: unknown[] = [];
+    const onForbidden = (staff: unknown, refusal: unknown) => (seen.push([staff, refusal]), Promise.resolve());
+    await signIn(viewerId);
+    const refusal = await requireStaff('operator', { onForbidden }).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(seen).toEqual([[expect.objectContaining({ email: 'view@shop.no', role: 'viewer' }), refusal]]);
+    await requireStaff('viewer', { onForbidden });
+    await signIn(operatorId);
+    await requireStaff('operator', { onForbidden });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('still answers 403 when the audit of the refusal fails (logged, not a 500)', async () => {
+    await signIn(viewerId);
+    const onForbidden = () => Promise.reject(new Error('audit table unavailable'));
+    await expect(requireStaff('operator', { onForbidden })).rejects.toMatchObject({ status: 403, code: 'forbidden' });
+  });
+
   it('takes the role from the account, not from the session cookie (a demoted operator is a viewer at once)', async () => {
     await signIn(operatorId);
     cookie.token!.role = 'operator';

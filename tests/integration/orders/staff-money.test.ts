@@ -3,9 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { orders, paymentOperations, payments, staffActions } from '@/lib/server/db/schema';
-import { problemFromError } from '@/lib/server/http/problem';
+import { ProblemError, problemFromError } from '@/lib/server/http/problem';
 import { getOrderDetail } from '@/lib/server/orders/admin-order';
-import { checkOperationForStaff, moneyPanelFor, moveMoneyForStaff } from '@/lib/server/orders/staff-money';
+import {
+  auditForbiddenCheck,
+  auditForbiddenStaffAction,
+  checkOperationForStaff,
+  moneyPanelFor,
+  moveMoneyForStaff,
+} from '@/lib/server/orders/staff-money';
 import { syncPayment } from '@/lib/server/orders/sync';
 import { isVippsError } from '@/lib/server/vipps/errors';
 import { RESERVED_TOTAL_ORE as TOTAL, reserveOrder } from '../../support/reserved';
@@ -217,5 +223,45 @@ describe('staff money moves', () => {
     const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: true });
     expect(detail.staffActions.filter((a) => a.result === 'refused')).toHaveLength(21);
     expect(detail.staffActions[0]!.reason).toMatch(/^Cannot capture/);
+  });
+
+  it("a viewer's refused capture, cancel and check with Vipps are audited as refused, with the reason; nothing moves", async () => {
+    const reference = await reserved();
+    const db = getWorld().handle.db;
+    const before = await panel(reference);
+    const VIEWER = 'view@shop.no';
+    // What requireStaff throws (and hands to onForbidden) for a viewer.
+    const forbidden = new ProblemError({
+      status: 403,
+      code: 'forbidden',
+      title: 'Not allowed',
+      detail: 'This needs the operator role; you are signed in as viewer.',
+    });
+    await auditForbiddenStaffAction(db, { action: 'capture', reference, staffEmail: VIEWER }, forbidden);
+    await auditForbiddenStaffAction(db, { action: 'cancel', reference, staffEmail: VIEWER }, forbidden);
+    const [create] = await db.select().from(paymentOperations).where(eq(paymentOperations.reference, reference));
+    await auditForbiddenCheck(db, { operationId: create!.id, staffEmail: VIEWER }, forbidden);
+    // References and operations that are not ours leave no row: there is no order page to show it on.
+    await auditForbiddenStaffAction(
+      db,
+      { action: 'refund', reference: 'fb-999999-1-nothere', staffEmail: VIEWER },
+      forbidden,
+    );
+    await auditForbiddenCheck(db, { operationId: 2_000_000_000, staffEmail: VIEWER }, forbidden);
+
+    const { orderNumber } = (await orderNumberOf(reference))!;
+    const detail = await getOrderDetail(getWorld().deps(), orderNumber, { canMoveMoney: false });
+    expect(detail.staffActions.map((a) => [a.action, a.staffEmail, a.result, a.reason])).toEqual(
+      ['capture', 'cancel', 'check_with_vipps'].map((action) => [
+        action,
+        VIEWER,
+        'refused',
+        'Not allowed: This needs the operator role; you are signed in as viewer.',
+      ]),
+    );
+    const strays = await db.select().from(staffActions).where(eq(staffActions.reference, 'fb-999999-1-nothere'));
+    expect(strays).toEqual([]);
+    expect(await captures(reference)).toHaveLength(0);
+    expect(await panel(reference)).toEqual(before);
   });
 });

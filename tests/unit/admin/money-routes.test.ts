@@ -18,7 +18,22 @@ vi.mock('@/lib/server/auth/current-staff', () => ({
         : undefined,
     ),
 }));
-vi.mock('@/lib/server/orders', () => orders);
+// The refused-attempt audit: which hook each handler asked for, and what requireStaff handed it.
+const audits = vi.hoisted(() => ({ made: [] as unknown[][], called: [] as unknown[][] }));
+const hookFor =
+  (...what: unknown[]) =>
+  (staff: unknown, refusal: { status: number }) => {
+    audits.called.push([...what, staff, refusal.status]);
+    return Promise.resolve();
+  };
+vi.mock('@/lib/server/orders', () => ({
+  ...orders,
+  auditRefusedMove: (kind: string, reference: string) => (
+    audits.made.push([kind, reference]),
+    hookFor(kind, reference)
+  ),
+  auditRefusedCheck: (id: number) => (audits.made.push(['check', id]), hookFor('check', id)),
+}));
 
 const capture = await import('@/app/api/admin/payments/[reference]/capture/route');
 const cancel = await import('@/app/api/admin/payments/[reference]/cancel/route');
@@ -39,6 +54,8 @@ describe('admin money handlers', () => {
   beforeEach(() => {
     session.current = OPERATOR;
     for (const fn of Object.values(orders)) fn.mockReset().mockResolvedValue(ANSWER);
+    audits.made = [];
+    audits.called = [];
   });
 
   it('refuse signed-out staff with 401 and viewers with 403, before reading the body', async () => {
@@ -54,6 +71,24 @@ describe('admin money handlers', () => {
       expect(await response.json()).toMatchObject({ code: 'forbidden' });
     }
     expect(orders.captureMoney).not.toHaveBeenCalled();
+  });
+
+  it('hand each viewer refusal to the audit, for the move and the payment it was about', async () => {
+    const viewer = { email: 'view@shop.no', role: 'viewer', sessionId: 1 };
+    session.current = { user: { email: viewer.email }, role: 'viewer' };
+    await capture.POST(post({ amountOre: 100 }), ref());
+    await cancel.POST(post({}), ref());
+    await settle.POST(post({}), { params: Promise.resolve({ id: '7' }) });
+    expect(audits.called).toEqual([
+      ['capture', REFERENCE, viewer, 403],
+      ['cancel', REFERENCE, viewer, 403],
+      ['check', 7, viewer, 403],
+    ]);
+    // An operator is let through: the hook is made but never called.
+    session.current = OPERATOR;
+    audits.called = [];
+    expect((await capture.POST(post({}), ref())).status).toBe(200);
+    expect(audits.called).toEqual([]);
   });
 
   it('pass the staff member, the amount and the note — nothing else from the browser', async () => {

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { z } from 'zod';
 import { notFound } from 'next/navigation';
 import { AdminHeader } from '@/components/admin/AdminHeader';
 import { ApiLogList } from '@/components/admin/ApiLogList';
 import { AuditLog } from '@/components/admin/AuditLog';
 import { OrderLinesTable } from '@/components/admin/OrderLinesTable';
-import { OrderTabs, orderTabOf } from '@/components/admin/OrderTabs';
+import { ORDER_TABS, OrderTabs, type OrderTab } from '@/components/admin/OrderTabs';
 import { PaymentAttempt } from '@/components/admin/PaymentAttempt';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 import { Timeline } from '@/components/admin/Timeline';
@@ -15,9 +16,16 @@ import { formatDateTime } from '@/lib/admin-format';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
 import { roleAllows } from '@/lib/server/auth/roles';
 import { isProblemError } from '@/lib/server/http/problem';
+import { parsePageParams, parsePageSearchParams } from '@/lib/server/http/route-input';
 import { adminOrderDetail } from '@/lib/server/orders';
+import { orderNumberParams } from '@/lib/server/orders/references';
 
 export const dynamic = 'force-dynamic';
+
+/** `?tab=`: any value but a known tab (a stale or hand-edited link) opens the timeline, the order's first view. */
+const orderPageQuery = z.object({
+  tab: z.enum(ORDER_TABS.map((tab) => tab.id) as [OrderTab, ...OrderTab[]]).catch('timeline'),
+});
 
 export async function generateMetadata({ params }: PageProps<'/admin/orders/[orderNumber]'>): Promise<Metadata> {
   return { title: `Order ${(await params).orderNumber}` };
@@ -33,8 +41,8 @@ async function load(orderNumber: string, canMoveMoney: boolean): Promise<OrderDe
 }
 
 export default async function OrderPage({ params, searchParams }: PageProps<'/admin/orders/[orderNumber]'>) {
-  const { orderNumber } = await params;
-  const tab = orderTabOf((await searchParams).tab);
+  const { orderNumber } = await parsePageParams(params, orderNumberParams);
+  const { tab } = (await parsePageSearchParams(searchParams, orderPageQuery)).query;
   const orderPath = `/admin/orders/${encodeURIComponent(orderNumber)}`;
   const staff = await requireStaffPage(tab === 'timeline' ? orderPath : `${orderPath}?tab=${tab}`);
   const order = await load(orderNumber, roleAllows(staff.role, 'operator'));
