@@ -1,7 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
-import { CartBadge } from '@/components/cart/CartBadge';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,28 +15,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">
+      <body className="flex min-h-screen flex-col font-sans">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
         >
           Skip to content
         </a>
-        <header className="border-b border-shop-line bg-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-            <Link href="/" className="text-lg font-bold tracking-tight">
-              Fjell<span className="text-vipps-dark">butikken</span>
-            </Link>
-            <div className="flex items-center gap-4">
-              <p className="hidden text-sm text-shop-muted sm:block">Demo shop · pay with Vipps MobilePay</p>
-              <CartBadge />
-            </div>
-          </div>
-        </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">
-          {children}
-        </main>
-        <footer className="mx-auto max-w-5xl px-4 pb-8 text-xs text-shop-muted">
+        {/* Each part of the site brings its own header and <main>: app/(shop), app/admin and app/login. */}
+        {children}
+        {/* mt-auto: on a short page the footer stays at the bottom of the window, not under the content. */}
+        <footer className="mx-auto mt-auto w-full max-w-5xl px-4 pb-8 text-xs text-shop-muted">
           A reference integration of the Vipps MobilePay ePayment API. No real money moves in this demo.
         </footer>
       </body>

@@ -15,7 +15,7 @@ async function operatorOn(page: Page, order: ReservedOrder): Promise<Locator> {
   return panel;
 }
 
-/** Fill an amount (blank = keep the default, all that is left), check the sentence, confirm, read the result. */
+/** Fill an amount (null = keep the capture's default, all that is left), check the sentence, confirm. */
 async function move(panel: Locator, kind: 'capture' | 'refund', amount: string | null, sentence: string) {
   if (amount !== null) await panel.getByLabel(`Amount to ${kind} (kr)`).fill(amount);
   await panel.getByRole('button', { name: kind === 'capture' ? 'Capture…' : 'Refund…' }).click();
@@ -103,10 +103,13 @@ test.describe('staff move money', () => {
     const panel = await operatorOn(page, order);
     await move(panel, 'capture', null, `Capture ${TOTAL}; nothing stays reserved.`);
     await expect(figure(panel, 'refundable')).toHaveText(TOTAL);
+    // A refund is typed on purpose: the form never offers to give back everything with one click.
+    await expect(panel.getByLabel('Amount to refund (kr)')).toHaveValue('');
     await move(panel, 'refund', '100', 'Refund 100,00 kr to the customer; 927,00 kr stays refundable.');
     await expect(panel.getByTestId('money-result')).toHaveText('Refunded 100,00 kr to the customer.');
     await expect(figure(panel, 'refunded')).toHaveText('100,00 kr');
-    await move(panel, 'refund', null, 'Refund 927,00 kr to the customer; nothing stays refundable.');
+    await expect(panel.getByLabel('Amount to refund (kr)')).toHaveValue('');
+    await move(panel, 'refund', '927', 'Refund 927,00 kr to the customer; nothing stays refundable.');
     await expect(figure(panel, 'refunded')).toHaveText(TOTAL);
     await expect(panel.getByText('Everything captured has been refunded.')).toBeVisible();
     await expect(panel.getByRole('button', { name: 'Refund…' })).toHaveCount(0);

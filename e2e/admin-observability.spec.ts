@@ -108,8 +108,8 @@ test.describe('Vipps API log and webhook inbox', () => {
     const captured = mine.filter({ hasText: 'CAPTURED' }).first();
     const deliveryId = await captured.getAttribute('data-delivery-id');
     await captured.getByRole('button', { name: 'Process again' }).click();
-    await expect(captured.getByTestId('reprocess-status')).toHaveText('Processed again: synced.');
-    await expect(captured.getByTestId('webhook-result')).toHaveText('synced');
+    await expect(captured.getByTestId('reprocess-status')).toHaveText('Processed again: order brought up to date.');
+    await expect(captured.getByTestId('webhook-result')).toHaveText('order brought up to date');
     // Who processed it again is in the order's staff log, like any other staff action.
     await page.goto(order.path);
     const logged = page.getByTestId('audit-log').getByRole('row', { name: /Process webhook again/ });

@@ -84,8 +84,8 @@ test('the order page shows amounts, what is left, and one timeline that names it
   await expect(page.getByTestId('order-total')).toHaveText('249,00 kr');
   const attempt = page.getByTestId('attempt-1');
   await expect(attempt.getByTestId('vipps-state')).toHaveText('AUTHORIZED');
-  await expect(attempt.getByTestId('capturable')).toHaveText('249,00 kr');
-  await expect(attempt.getByTestId('refundable')).toHaveText('0,00 kr');
+  await expect(attempt.getByTestId('money-capturable')).toHaveText('249,00 kr');
+  await expect(attempt.getByTestId('money-refundable')).toHaveText('0,00 kr');
   await expect(page.getByTestId(`money-panel-${paid.reference}`)).toBeVisible();
   // The webhook may land a moment after the shop learned the state another way: reload until it is there.
   await expect(async () => {

@@ -28,6 +28,9 @@ test.describe('cart', () => {
 
     await page.reload();
     await expect(page.getByTestId('cart-count')).toHaveText('2');
+    // The server's HTML already holds the count (from the cart's count cookie): no "·" until scripts load.
+    const html = await (await page.request.get('/')).text();
+    expect(html).toMatch(/data-testid="cart-count"[^>]*>2</);
 
     const other = await context.newPage();
     await other.goto('/cart');

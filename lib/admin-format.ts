@@ -23,6 +23,12 @@ export function formatDateTime(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A day (YYYY-MM-DD) as the staff pages write it everywhere: DD.MM.YYYY, like the dates in the tables. */
+export function formatShopDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-');
+  return `${day}.${month}.${year}`;
+}
+
 const STAFF_ACTION_LABELS: Record<string, string> = {
   capture: 'Capture',
   refund: 'Refund',

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { DashboardTiles } from '@/components/admin/DashboardTiles';
 import { TakingsChart } from '@/components/admin/TakingsChart';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
@@ -10,11 +9,10 @@ export const dynamic = 'force-dynamic';
 
 /** The admin home: what came in, what is still reserved, and what needs someone to look. */
 export default async function AdminDashboardPage() {
-  const staff = await requireStaffPage('/admin');
+  await requireStaffPage('/admin');
   const figures = await currentDashboard();
   return (
     <section aria-labelledby="admin-heading" className="flex flex-col gap-6">
-      <AdminHeader staff={staff} current="dashboard" />
       <h1 id="admin-heading" className="text-2xl font-bold">
         Dashboard
       </h1>

@@ -1,5 +1,6 @@
 import type { StaffActionView } from '@/lib/admin-api';
 import { formatDateTime, staffActionLabel } from '@/lib/admin-format';
+import { staffResultWords } from '@/lib/admin-outcomes';
 import { formatOre } from '@/lib/money';
 
 interface AuditLogProps {
@@ -27,7 +28,7 @@ export function AuditLog({ actions, currency, attemptOf }: AuditLogProps) {
       tabIndex={0}
       className="overflow-x-auto rounded-lg border border-shop-line bg-white"
     >
-      <table className="w-full text-sm" data-testid="audit-log">
+      <table className="stack-table w-full text-sm" data-testid="audit-log">
         <caption id="audit-caption" className="sr-only">
           Staff actions, oldest first
         </caption>
@@ -56,21 +57,31 @@ export function AuditLog({ actions, currency, attemptOf }: AuditLogProps) {
         <tbody>
           {actions.map((a) => (
             <tr key={a.id} className="border-b border-shop-line last:border-b-0">
-              <td className={`${td} whitespace-nowrap`}>{formatDateTime(a.at)}</td>
-              <td className={td}>{a.staffEmail}</td>
-              <td className={`${td} whitespace-nowrap`}>
-                {staffActionLabel(a.action)}
-                {attemptOf[a.reference] !== undefined && (
-                  <span className="block text-xs text-shop-muted">attempt {attemptOf[a.reference]}</span>
-                )}
+              <td className={`${td} whitespace-nowrap`} data-label="When">
+                {formatDateTime(a.at)}
               </td>
-              <td className={`${td} whitespace-nowrap text-right tabular-nums`}>
+              <td className={`${td} [overflow-wrap:anywhere]`} data-label="Who">
+                {a.staffEmail}
+              </td>
+              <td className={`${td} whitespace-nowrap`} data-label="What">
+                <span>
+                  {staffActionLabel(a.action)}
+                  {attemptOf[a.reference] !== undefined && (
+                    <span className="block text-xs text-shop-muted">attempt {attemptOf[a.reference]}</span>
+                  )}
+                </span>
+              </td>
+              <td className={`${td} whitespace-nowrap text-right tabular-nums`} data-label="Amount">
                 {a.amountOre === null ? '—' : formatOre(a.amountOre, currency)}
               </td>
-              <td className={`${td} min-w-40`}>{a.note ?? '—'}</td>
-              <td className={td} data-testid="audit-result">
-                <span className="whitespace-nowrap">{a.result}</span>
-                {a.reason && <span className="block min-w-48 text-xs text-shop-muted">{a.reason}</span>}
+              <td className={`${td} sm:min-w-40`} data-label="Note">
+                {a.note ?? '—'}
+              </td>
+              <td className={td} data-testid="audit-result" data-label="Result">
+                <span>
+                  <span className="whitespace-nowrap">{staffResultWords(a.result)}</span>
+                  {a.reason && <span className="block text-xs text-shop-muted sm:min-w-48">{a.reason}</span>}
+                </span>
               </td>
             </tr>
           ))}

@@ -1,3 +1,5 @@
+import { formatShopDay } from '@/lib/admin-format';
+
 interface ExportFormProps {
   /** YYYY-MM-DD: the default range (the last 30 days in Norway), worked out by the page on the server. */
   from: string;
@@ -8,6 +10,9 @@ const button =
   'rounded-md border border-shop-ink bg-white px-3 py-1.5 text-sm font-semibold text-shop-ink hover:bg-shop-surface';
 
 /**
+ * Text fields, not `type="date"`: a date input shows the browser's own format (mm/dd/yyyy in an English
+ * browser) beside the tables' 07.12.2026, and the shop writes every day one way.
+ *
  * The bookkeeping exports as a plain GET form, so the browser downloads the CSV itself (no JavaScript, no blob URLs).
  * Each button posts the same dates to its own export via `formAction`; the route answers with an attachment.
  */
@@ -24,7 +29,7 @@ export function ExportForm({ from, to }: ExportFormProps) {
           Export for bookkeeping
         </h2>
         <p className="text-sm text-shop-muted" id="export-hint">
-          CSV in UTF-8, days in Norway (both included), times in ISO 8601 UTC, amounts in øre and in kr.
+          Days as dd.mm.yyyy in Norway, both included. CSV in UTF-8, times in ISO 8601 UTC, amounts in øre and in kr.
         </p>
       </div>
       <div className="flex flex-col gap-1">
@@ -34,11 +39,15 @@ export function ExportForm({ from, to }: ExportFormProps) {
         <input
           id="export-from"
           name="from"
-          type="date"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd.mm.yyyy"
+          pattern="\d{1,2}\.\d{1,2}\.\d{4}"
           required
-          defaultValue={from}
+          defaultValue={formatShopDay(from)}
           aria-describedby="export-hint"
-          className="rounded-md border border-gray-400 px-2 py-1.5 text-sm"
+          className="w-36 rounded-md border border-gray-400 px-2 py-1.5 text-sm tabular-nums"
         />
       </div>
       <div className="flex flex-col gap-1">
@@ -48,10 +57,14 @@ export function ExportForm({ from, to }: ExportFormProps) {
         <input
           id="export-to"
           name="to"
-          type="date"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="dd.mm.yyyy"
+          pattern="\d{1,2}\.\d{1,2}\.\d{4}"
           required
-          defaultValue={to}
-          className="rounded-md border border-gray-400 px-2 py-1.5 text-sm"
+          defaultValue={formatShopDay(to)}
+          className="w-36 rounded-md border border-gray-400 px-2 py-1.5 text-sm tabular-nums"
         />
       </div>
       {/* Together, so at tablet width both wrap below the dates rather than one of them alone. */}

@@ -47,7 +47,7 @@ export function MoneyPanel(props: MoneyPanelProps) {
       className="flex flex-col gap-4 rounded-lg border border-shop-line bg-white p-4"
     >
       <h2 id={headingId} className="text-lg font-semibold">
-        Money <span className="font-mono text-sm font-normal text-shop-muted">{props.reference}</span>
+        Money
       </h2>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
         {figures.map(([key, label, ore]) => (

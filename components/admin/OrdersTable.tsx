@@ -15,8 +15,9 @@ const th = 'whitespace-nowrap px-3 py-2 font-medium';
 const td = 'whitespace-nowrap px-3 py-2';
 
 /**
- * Wider than a tablet: it scrolls sideways inside its own focusable region (so a keyboard can scroll it too),
- * while the order number column stays put.
+ * On a phone each order is a card (order number, status and amounts first; .stack-table in globals.css). From
+ * 640 px it is a table that may scroll sideways inside its own focusable region (so a keyboard can scroll it
+ * too), while the order number column stays put.
  */
 export function OrdersTable({ items, caption, now }: OrdersTableProps) {
   return (
@@ -26,7 +27,7 @@ export function OrdersTable({ items, caption, now }: OrdersTableProps) {
       tabIndex={0}
       className="overflow-x-auto rounded-lg border border-shop-line bg-white"
     >
-      <table className="w-full text-sm">
+      <table className="stack-table w-full text-sm">
         <caption id="orders-caption" className="px-3 py-2 text-left text-sm font-semibold">
           {caption}
         </caption>
@@ -67,7 +68,7 @@ export function OrdersTable({ items, caption, now }: OrdersTableProps) {
                 data-testid={`order-row-${order.orderNumber}`}
                 className="border-b border-shop-line last:border-b-0"
               >
-                <th scope="row" className={`${td} sticky left-0 bg-white text-left font-semibold`}>
+                <th scope="row" className={`${td} bg-white text-left font-semibold sm:sticky sm:left-0`}>
                   <Link
                     href={`/admin/orders/${order.orderNumber}`}
                     className="text-vipps-dark underline underline-offset-4"
@@ -75,18 +76,28 @@ export function OrdersTable({ items, caption, now }: OrdersTableProps) {
                     {order.orderNumber}
                   </Link>
                 </th>
-                <td className={td}>{formatDateTime(order.createdAt)}</td>
-                <td className={td}>
+                <td className={td} data-label="Created">
+                  {formatDateTime(order.createdAt)}
+                </td>
+                <td className={td} data-label="Status">
                   <span className="flex flex-wrap gap-1">
-                    <StatusBadge status={order.status} />
+                    <StatusBadge status={order.status} figures={order} />
                     {order.hasUnknownOutcome && <StatusBadge status="outcome_unknown" />}
                   </span>
                 </td>
-                <td className={`${td} text-right tabular-nums`}>{kr(order.totalOre)}</td>
-                <td className={`${td} text-right tabular-nums`}>{kr(order.authorizedOre)}</td>
-                <td className={`${td} text-right tabular-nums`}>{kr(order.capturedOre)}</td>
-                <td className={`${td} text-right tabular-nums`}>{kr(order.refundedOre)}</td>
-                <td className={td} data-testid="reservation-age">
+                <td className={`${td} text-right tabular-nums`} data-label="Total">
+                  {kr(order.totalOre)}
+                </td>
+                <td className={`${td} text-right tabular-nums`} data-label="Authorized">
+                  {kr(order.authorizedOre)}
+                </td>
+                <td className={`${td} text-right tabular-nums`} data-label="Captured">
+                  {kr(order.capturedOre)}
+                </td>
+                <td className={`${td} text-right tabular-nums`} data-label="Refunded">
+                  {kr(order.refundedOre)}
+                </td>
+                <td className={`${td} sm:whitespace-normal`} data-testid="reservation-age" data-label="Reserved for">
                   {order.reservedSince ? ageOf(order.reservedSince, now) : <span className="text-shop-muted">—</span>}
                 </td>
               </tr>

@@ -1,6 +1,5 @@
 import type { PaymentAttemptView } from '@/lib/admin-api';
 import { ageOf, formatDateTime } from '@/lib/admin-format';
-import { formatOre } from '@/lib/money';
 import { MoneyPanel } from './MoneyPanel';
 
 interface PaymentAttemptProps {
@@ -9,12 +8,11 @@ interface PaymentAttemptProps {
 }
 
 /**
- * One payment attempt: what Vipps holds for it, what can still be captured and refunded, and the money panel
- * (capture / refund / cancel forms for operators; amounts only for viewers).
+ * One payment attempt: which payment at Vipps it is and its state, then the money panel, the one place its
+ * amounts are shown (capture / refund / cancel forms for operators; amounts only for viewers).
  */
 export function PaymentAttempt({ payment, now }: PaymentAttemptProps) {
   const { money } = payment;
-  const kr = (ore: number) => formatOre(ore, money.currency);
   const headingId = `attempt-${payment.reference}`;
   return (
     <section
@@ -25,7 +23,7 @@ export function PaymentAttempt({ payment, now }: PaymentAttemptProps) {
       <h3 id={headingId} className="text-base font-semibold">
         Payment attempt {payment.attempt}
       </h3>
-      <p className="mb-3 break-all text-xs text-shop-muted">
+      <p className="mb-3 text-xs text-shop-muted [overflow-wrap:anywhere]">
         Reference {payment.reference}
         {payment.pspReference && ` · pspReference ${payment.pspReference}`}
       </p>
@@ -37,14 +35,6 @@ export function PaymentAttempt({ payment, now }: PaymentAttemptProps) {
           {payment.authorizedAt
             ? `${formatDateTime(payment.authorizedAt)} (${ageOf(payment.authorizedAt, now)} ago)`
             : '—'}
-        </dd>
-        <dt className="text-shop-muted">Can still capture</dt>
-        <dd className="font-semibold tabular-nums" data-testid="capturable">
-          {kr(money.capturableOre)}
-        </dd>
-        <dt className="text-shop-muted">Can still refund</dt>
-        <dd className="font-semibold tabular-nums" data-testid="refundable">
-          {kr(money.refundableOre)}
         </dd>
       </dl>
       {payment.attentionReason && (

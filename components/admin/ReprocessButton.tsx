@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
 import type { ReprocessResponse } from '@/lib/admin-observability-api';
 import { postJson } from '@/lib/api-client';
+import { webhookResultWords } from '@/lib/admin-outcomes';
 
 type State =
   { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; result: string } | { kind: 'failed'; message: string };
@@ -45,7 +46,7 @@ export function ReprocessButton({ deliveryId }: { deliveryId: number }) {
         {state.kind === 'busy' ? 'Processing…' : 'Process again'}
       </button>
       <p id={`reprocess-status-${deliveryId}`} role="status" className="text-xs" data-testid="reprocess-status">
-        {state.kind === 'done' && `Processed again: ${state.result}.`}
+        {state.kind === 'done' && `Processed again: ${webhookResultWords(state.result)}.`}
         {state.kind === 'failed' && `Could not process it again: ${state.message}`}
       </p>
     </div>

@@ -1,4 +1,5 @@
-import { STATUS_LABELS, type AdminStatusFilter } from '@/lib/admin-api';
+import type { AdminStatusFilter } from '@/lib/admin-api';
+import { statusWords, type CapturedFigures } from '@/lib/admin-status';
 
 // Colour only supports the words (WCAG 1.4.1): every badge says its status in text, with 4.5:1 contrast.
 const TONES: Partial<Record<AdminStatusFilter, string>> = {
@@ -12,14 +13,18 @@ const TONES: Partial<Record<AdminStatusFilter, string>> = {
 };
 
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as AdminStatusFilter] ?? status;
+  return statusWords(status);
 }
 
-export function StatusBadge({ status }: { status: string }) {
+/** `figures` (authorized and captured) let a captured order say that its rest was released. */
+export function StatusBadge({ status, figures }: { status: string; figures?: CapturedFigures }) {
   const tone = TONES[status as AdminStatusFilter] ?? 'bg-gray-100 text-gray-800';
   return (
-    <span className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}>
-      {statusLabel(status)}
+    <span
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${tone}`}
+      data-testid="status-badge"
+    >
+      {statusWords(status, figures)}
     </span>
   );
 }

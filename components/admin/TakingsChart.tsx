@@ -51,11 +51,17 @@ export function TakingsChart({ days, currency = 'NOK' }: { days: DayTakings[]; c
       {days.every((d) => d.capturedOre === 0 && d.refundedOre === 0) && (
         <p className="text-sm text-shop-muted">Nothing was captured or refunded in these days.</p>
       )}
-      {/* Below about 560 px the labels would shrink past legibility: scroll sideways instead. */}
-      <div className="overflow-x-auto" tabIndex={0} aria-label="Chart, scrolls sideways on small screens">
+      {/* Below about 560 px the labels would shrink past legibility: scroll sideways instead. Right-to-left, so
+          the box opens on today at its right end (without client JavaScript); the chart itself stays left-to-right. */}
+      <div
+        className="overflow-x-auto [direction:rtl]"
+        tabIndex={0}
+        aria-label="Chart, scrolls sideways on small screens"
+        data-testid="takings-scroller"
+      >
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-          className="h-auto w-full min-w-[560px] text-shop-ink"
+          className="h-auto w-full min-w-[560px] text-shop-ink [direction:ltr]"
           role="img"
           aria-label="Bar chart of captured and refunded amounts per day; the table below has the same figures"
           data-testid="takings-chart"

@@ -1,5 +1,6 @@
 import { TIMELINE_SOURCE_LABELS, type TimelineEntry, type TimelineSource } from '@/lib/admin-api';
 import { formatDateTime } from '@/lib/admin-format';
+import { staffResultWords, webhookResultWords } from '@/lib/admin-outcomes';
 import { formatOre } from '@/lib/money';
 
 interface TimelineProps {
@@ -17,6 +18,13 @@ const SOURCE_TONES: Record<TimelineSource, string> = {
   vipps: 'border-orange-300 bg-vipps-light text-orange-900',
   webhook: 'border-violet-300 bg-violet-50 text-violet-900',
 };
+
+/** Vipps' own words ("success", "failed") stay as they are; the shop's codes become sentences. */
+function outcomeWords(source: TimelineSource, outcome: string): string {
+  if (source === 'webhook') return webhookResultWords(outcome);
+  if (source === 'vipps') return outcome;
+  return staffResultWords(outcome);
+}
 
 /** Our operations, Vipps' event log and the webhooks we received, oldest first and newest last. */
 export function Timeline({ entries, currency, attemptOf, eventLogUnavailable }: TimelineProps) {
@@ -47,12 +55,12 @@ export function Timeline({ entries, currency, attemptOf, eventLogUnavailable }: 
               </span>
               <span className="font-semibold">{e.title}</span>
               {e.amountOre !== null && <span className="tabular-nums">{formatOre(e.amountOre, currency)}</span>}
-              {e.outcome && <span className="text-shop-muted">→ {e.outcome}</span>}
+              {e.outcome && <span className="text-shop-muted">→ {outcomeWords(e.source, e.outcome)}</span>}
               <time dateTime={e.at} className="ml-auto text-xs text-shop-muted">
                 {formatDateTime(e.at)}
               </time>
             </div>
-            <p className="mt-1 break-all text-xs text-shop-muted">
+            <p className="mt-1 text-xs text-shop-muted [overflow-wrap:anywhere]">
               {[
                 e.reference && attemptOf[e.reference] !== undefined && `Attempt ${attemptOf[e.reference]}`,
                 e.actor && `by ${e.actor}`,

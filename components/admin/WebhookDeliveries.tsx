@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { WebhookDeliveryItem } from '@/lib/admin-observability-api';
 import { prettyBody } from '@/lib/admin-api-log';
 import { formatDateTime } from '@/lib/admin-format';
+import { webhookResultWords } from '@/lib/admin-outcomes';
 import { ReprocessButton } from './ReprocessButton';
 
 interface WebhookDeliveriesProps {
@@ -35,7 +36,7 @@ function OrderLink({ delivery }: { delivery: WebhookDeliveryItem }) {
     <>
       {claimed && 'claims '}
       {/* A reference has no spaces: only it may break anywhere, not the words around it (seen at 390 px). */}
-      <span className="break-all">{delivery.reference}</span> → {target}
+      <span className="[overflow-wrap:anywhere]">{delivery.reference}</span> → order {target}
     </>
   );
 }
@@ -66,20 +67,24 @@ export function WebhookDeliveries({ deliveries, canReprocess }: WebhookDeliverie
           </div>
           <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-shop-muted">
             <div className="flex min-w-0 gap-1">
-              <dt className="shrink-0">Order</dt>
+              <dt className="shrink-0 after:content-[':']">Payment reference</dt>
               <dd data-testid="webhook-order" className="min-w-0">
                 <OrderLink delivery={d} />
               </dd>
             </div>
             <div className="flex gap-1">
-              <dt>Result</dt>
+              <dt className="after:content-[':']">Result</dt>
               <dd data-testid="webhook-result">
-                {d.result ?? (d.refusalReason === null ? 'waiting to be processed' : 'not processed')}
+                {d.result !== null
+                  ? webhookResultWords(d.result)
+                  : d.refusalReason === null
+                    ? 'waiting to be processed'
+                    : 'not processed'}
               </dd>
             </div>
             {d.duplicateCount > 0 && (
               <div className="flex gap-1" data-testid="webhook-repeats">
-                <dt>Repeats</dt>
+                <dt className="after:content-[':']">Repeats</dt>
                 <dd>
                   {d.duplicateCount} more {d.duplicateCount === 1 ? 'time' : 'times'}, last{' '}
                   {d.lastReceivedAt && <time dateTime={d.lastReceivedAt}>{formatDateTime(d.lastReceivedAt)}</time>} (not
@@ -89,7 +94,7 @@ export function WebhookDeliveries({ deliveries, canReprocess }: WebhookDeliverie
             )}
             {d.processedAt && (
               <div className="flex gap-1">
-                <dt>Processed</dt>
+                <dt className="after:content-[':']">Processed</dt>
                 <dd>
                   <time dateTime={d.processedAt}>{formatDateTime(d.processedAt)}</time>
                 </dd>

@@ -11,8 +11,9 @@ const WORDS = {
 } as const;
 
 /**
- * Capture or refund: an amount in kroner (default: all that is left), a note, then a confirmation in words.
- * The panel re-mounts this form whenever the server's figures change, so the default always matches them.
+ * Capture or refund: an amount in kroner, a note, then a confirmation in words. A capture starts at all that is
+ * left (what a shop usually ships); a refund starts empty, so the amount given back is always typed on purpose.
+ * The panel re-mounts this form whenever the server's figures change, so the capture default always matches them.
  */
 export function MoneyMoveForm(props: {
   kind: 'capture' | 'refund';
@@ -25,7 +26,7 @@ export function MoneyMoveForm(props: {
   const words = WORDS[props.kind];
   const amountId = useId();
   const errorId = useId();
-  const [amount, setAmount] = useState(() => oreToKronerInput(props.availableOre));
+  const [amount, setAmount] = useState(() => (props.kind === 'capture' ? oreToKronerInput(props.availableOre) : ''));
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);

@@ -1,12 +1,21 @@
 'use client';
 
 import Link from 'next/link';
+import { useEffect } from 'react';
+import { cartCountCookie } from '@/lib/cart/count-cookie';
 import { useCart } from './useCart';
 
-/** Header link to the cart with the number of items; the count appears once the browser's cart is read. */
-export function CartBadge() {
+/**
+ * Header link to the cart with the number of items. The server renders the count the cart cookie last recorded
+ * (lib/cart/count-cookie.ts); once the browser's cart is read, its own count shows and the cookie follows it.
+ */
+export function CartBadge({ serverCount }: { serverCount?: number }) {
   const { itemCount, hydrated } = useCart();
-  const label = hydrated ? `Cart, ${itemCount} ${itemCount === 1 ? 'item' : 'items'}` : 'Cart';
+  useEffect(() => {
+    if (hydrated) document.cookie = cartCountCookie(itemCount);
+  }, [hydrated, itemCount]);
+  const shown = hydrated ? itemCount : serverCount;
+  const label = shown === undefined ? 'Cart' : `Cart, ${shown} ${shown === 1 ? 'item' : 'items'}`;
   return (
     <Link
       href="/cart"
@@ -30,7 +39,7 @@ export function CartBadge() {
         data-testid="cart-count"
         className="min-w-6 rounded-full bg-vipps-dark px-1.5 text-center text-xs font-bold leading-5 text-white"
       >
-        {hydrated ? itemCount : '·'}
+        {shown ?? '·'}
       </span>
     </Link>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOf, staffActionLabel } from '@/lib/admin-format';
+import { ageOf, formatDateTime, formatShopDay, staffActionLabel } from '@/lib/admin-format';
 
 describe('ageOf', () => {
   const now = Date.parse('2026-12-02T12:00:00Z');
@@ -22,5 +22,12 @@ describe('staffActionLabel', () => {
     expect(staffActionLabel('process_webhook_again')).toBe('Process webhook again');
     expect(staffActionLabel('capture')).toBe('Capture');
     expect(staffActionLabel('settle')).toBe('settle');
+  });
+});
+
+describe('formatShopDay', () => {
+  it('writes a day the way the tables write dates, not the browser’s way', () => {
+    expect(formatShopDay('2026-12-07')).toBe('07.12.2026');
+    expect(formatDateTime('2026-12-07T11:00:00Z').startsWith(formatShopDay('2026-12-07'))).toBe(true);
   });
 });

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { ApiLogList } from '@/components/admin/ApiLogList';
 import { NewerOlderPager } from '@/components/admin/NewerOlderPager';
@@ -17,11 +16,10 @@ const hrefFor = (page: number) => (page > 1 ? `/admin/api-log?page=${page}` : '/
 export default async function ApiLogPage({ searchParams }: PageProps<'/admin/api-log'>) {
   const { query, invalid } = await parsePageSearchParams(searchParams, apiLogQuerySchema.pick({ page: true }));
   const { page } = query;
-  const staff = await requireStaffPage(hrefFor(page));
+  await requireStaffPage(hrefFor(page));
   const log = await apiLogResponse({ page });
   return (
     <section aria-labelledby="api-log-heading">
-      <AdminHeader staff={staff} current="api-log" />
       <h1 id="api-log-heading" className="mb-1 text-2xl font-bold tracking-tight">
         Vipps API log
       </h1>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { ExportForm } from '@/components/admin/ExportForm';
 import { OrderFilters } from '@/components/admin/OrderFilters';
@@ -30,7 +29,7 @@ function hrefFor(query: OrderListQuery, page: number): string {
 export default async function OrdersPage({ searchParams }: PageProps<'/admin/orders'>) {
   // A hand-edited URL with an unknown status or page: say so, and show the unfiltered first page.
   const { query, invalid } = await parsePageSearchParams(searchParams, orderListQuerySchema);
-  const staff = await requireStaffPage(hrefFor(query, query.page));
+  await requireStaffPage(hrefFor(query, query.page));
   const staleAfterDays = getEnv().RESERVATION_STALE_AFTER_DAYS;
   const list = await adminListOrders(query, { staleAfterDays });
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
@@ -48,7 +47,6 @@ export default async function OrdersPage({ searchParams }: PageProps<'/admin/ord
 
   return (
     <section aria-labelledby="orders-heading">
-      <AdminHeader staff={staff} current="orders" />
       <h1 id="orders-heading" className="mb-4 text-2xl font-bold tracking-tight">
         Orders
       </h1>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { SessionsList } from '@/components/admin/SessionsList';
 import { requireStaffPage } from '@/lib/server/auth/require-staff';
 import { sessionsOf } from '@/lib/server/auth/staff-sessions-admin';
@@ -13,7 +12,6 @@ export default async function SessionsPage() {
   const { sessions } = await sessionsOf(staff);
   return (
     <section aria-labelledby="sessions-heading">
-      <AdminHeader staff={staff} current="sessions" />
       <h1 id="sessions-heading" className="mb-1 text-2xl font-bold tracking-tight">
         Your sessions
       </h1>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { BadQueryNotice } from '@/components/admin/BadQueryNotice';
 import { NewerOlderPager } from '@/components/admin/NewerOlderPager';
 import { WebhookDeliveries } from '@/components/admin/WebhookDeliveries';
@@ -33,7 +32,6 @@ export default async function WebhookInboxPage({ searchParams }: PageProps<'/adm
   const inbox = await webhookInbox(query);
   return (
     <section aria-labelledby="webhooks-heading">
-      <AdminHeader staff={staff} current="webhooks" />
       <h1 id="webhooks-heading" className="mb-1 text-2xl font-bold tracking-tight">
         Webhook inbox
       </h1>

@@ -3,9 +3,20 @@ import { z } from 'zod';
 /** The shop's calendar: "today" and a date range mean days in Norway, whatever the server's clock zone. */
 export const SHOP_TIME_ZONE = 'Europe/Oslo';
 
-const isoDate = z.iso.date({ message: 'must be a date like 2026-12-01' });
+/** "7.12.2026" or "07.12.2026", the way the staff pages write a day, as YYYY-MM-DD; anything else unchanged. */
+function fromShopDate(value: unknown): unknown {
+  const match = typeof value === 'string' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value.trim()) : null;
+  if (!match) return value;
+  const [, day, month, year] = match;
+  return `${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+}
 
-/** `?from=YYYY-MM-DD&to=YYYY-MM-DD`, both days included; at most a year, and `from` not after `to`. */
+const isoDate = z.preprocess(fromShopDate, z.iso.date({ message: 'must be a date like 01.12.2026 (or 2026-12-01)' }));
+
+/**
+ * `?from=…&to=…`, both days included; at most a year, and `from` not after `to`. A day is DD.MM.YYYY (what the
+ * export form shows, as the staff tables do) or YYYY-MM-DD (for scripts).
+ */
 export const dateRangeSchema = z
   .object({ from: isoDate, to: isoDate })
   .refine((r) => r.from <= r.to, { message: '`from` must not be after `to`', path: ['from'] })

@@ -68,5 +68,12 @@ describe('CSV exports', () => {
     expect(dateRangeSchema.safeParse({ from: '2024-01-01', to: '2026-01-01' }).success).toBe(false);
     expect(dateRangeSchema.safeParse({ from: 'yesterday', to: '2026-01-01' }).success).toBe(false);
     expect(dateRangeSchema.safeParse({ from: '2026-01-01', to: '2026-12-31' }).success).toBe(true);
+    // The export form writes days as the staff tables do (07.12.2026); scripts may keep sending ISO days.
+    expect(dateRangeSchema.parse({ from: '1.12.2026', to: '07.12.2026' })).toEqual({
+      from: '2026-12-01',
+      to: '2026-12-07',
+    });
+    expect(dateRangeSchema.safeParse({ from: '12/01/2026', to: '2026-12-07' }).success).toBe(false);
+    expect(dateRangeSchema.safeParse({ from: '32.12.2026', to: '2026-12-31' }).success).toBe(false);
   });
 });

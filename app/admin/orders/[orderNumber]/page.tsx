@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { notFound } from 'next/navigation';
-import { AdminHeader } from '@/components/admin/AdminHeader';
 import { ApiLogList } from '@/components/admin/ApiLogList';
 import { AuditLog } from '@/components/admin/AuditLog';
 import { OrderLinesTable } from '@/components/admin/OrderLinesTable';
@@ -52,7 +51,6 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/ad
   return (
     <article aria-labelledby="order-heading" className="flex flex-col gap-6">
       <div>
-        <AdminHeader staff={staff} current="orders" />
         <Link href="/admin/orders" className="text-sm underline underline-offset-4">
           ← All orders
         </Link>
@@ -60,7 +58,13 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/ad
           <h1 id="order-heading" className="text-2xl font-bold tracking-tight">
             Order {order.orderNumber}
           </h1>
-          <StatusBadge status={order.status} />
+          <StatusBadge
+            status={order.status}
+            figures={{
+              authorizedOre: order.payments.reduce((sum, p) => sum + p.money.authorizedOre, 0),
+              capturedOre: order.payments.reduce((sum, p) => sum + p.money.capturedOre, 0),
+            }}
+          />
         </div>
         <p className="mt-1 text-sm text-shop-muted">
           Placed {formatDateTime(order.createdAt)}
