@@ -14,6 +14,9 @@ import { storableText } from './storable-text';
 
 export { MAX_CART_LINES, MAX_LINE_QUANTITY, PHONE_HINT, toMsisdn } from './shop-rules';
 
+/** `/products/{sku}`: a SKU the database can hold (no NUL byte); one the catalogue lacks is not found either. */
+export const productPageParams = z.object({ sku: storableText().min(1).max(MAX_SKU_LENGTH) });
+
 export const phoneInputSchema = storableText()
   .max(MAX_PHONE_INPUT_LENGTH, PHONE_HINT)
   .transform((value, ctx) => {

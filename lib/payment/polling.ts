@@ -33,11 +33,3 @@ export function formatElapsed(elapsedMs: number): string {
   const seconds = Math.max(0, Math.floor(elapsedMs / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
-
-/**
- * Our payment references as they appear in `/return?reference=…`. Vipps allows `^[a-zA-Z0-9-]{8,64}$`
- * (BRIEF §4); anything else cannot be one of ours, so the page shows "not found" without asking the server.
- */
-export function parseReference(value: string | string[] | undefined): string | undefined {
-  return typeof value === 'string' && /^[a-zA-Z0-9-]{8,64}$/.test(value) ? value : undefined;
-}

@@ -46,5 +46,7 @@ export const createKeyFor = (reference: string) => `create-${reference}`;
  */
 export const paymentReferenceParams = z.object({ reference: z.string().regex(REFERENCE_PATTERN) });
 export const PAYMENT_NOT_FOUND = { title: 'We cannot find this payment' };
+/** `/return?reference=…` (our returnUrl): without a reference that can be ours the page says it cannot find it. */
+export const returnPageQuery = z.object({ reference: z.string().regex(REFERENCE_PATTERN).optional() });
 export const orderNumberParams = z.object({ orderNumber: z.string().regex(ORDER_NUMBER_PATTERN) });
 export const ORDER_NOT_FOUND = { title: 'Order not found' };

@@ -5,7 +5,6 @@ import {
   SLOW_POLL_INTERVAL_MS,
   STILL_CHECKING_AFTER_MS,
   formatElapsed,
-  parseReference,
   pollInterval,
   waitingStage,
 } from '@/lib/payment/polling';
@@ -43,16 +42,5 @@ describe('formatElapsed', () => {
     [-5, '0:00'],
   ])('%d ms → %s', (ms, text) => {
     expect(formatElapsed(ms)).toBe(text);
-  });
-});
-
-describe('parseReference', () => {
-  it('accepts Vipps-shaped references only', () => {
-    expect(parseReference('fb-1234-abcd')).toBe('fb-1234-abcd');
-    expect(parseReference('short')).toBeUndefined();
-    expect(parseReference('has space in it')).toBeUndefined();
-    expect(parseReference(['fb-1234-abcd', 'x'])).toBeUndefined();
-    expect(parseReference(undefined)).toBeUndefined();
-    expect(parseReference('a'.repeat(65))).toBeUndefined();
   });
 });
