@@ -30,6 +30,25 @@ async function insideWidth(page: Page, selector: string) {
   );
 }
 
+/** Labels (one word, no spaces) that the layout broke across lines: "pspRefe|rence" at 390 px. */
+async function labelsBrokenMidWord(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('dt, th, label')]
+      .filter((element) => {
+        const text = element.textContent?.trim() ?? '';
+        // A stacked table's header row is visually hidden (a 1 px box): nobody reads it on screen.
+        const hiddenHeader = (element.closest('thead')?.getBoundingClientRect().width ?? 2) <= 1;
+        if (text === '' || /\s/.test(text) || hiddenHeader) return false;
+        // The lines the text itself occupies (not its box, which a grid row may stretch).
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top));
+        return new Set(tops).size > 1;
+      })
+      .map((element) => element.textContent?.trim()),
+  );
+}
+
 test('every staff page reads at 390, 768 and 1280 px without sideways scrolling', async ({
   page,
   reserveOrder,
@@ -68,6 +87,7 @@ test('every staff page reads at 390, 768 and 1280 px without sideways scrolling'
         const picture = await page.screenshot({ fullPage: true, path: testInfo.outputPath(`${name}-${width}.png`) });
         await testInfo.attach(`${name}-${width}`, { body: picture, contentType: 'image/png' });
         expect.soft(await horizontalOverflow(page), `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+        expect.soft(await labelsBrokenMidWord(page), `labels broken mid-word at ${width} px`).toEqual([]);
         // Staff pages have the staff header: never the shopper's cart.
         await expect(page.getByTestId('cart-badge')).toHaveCount(0);
         if (name === 'orders') {

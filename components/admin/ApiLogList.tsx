@@ -77,21 +77,26 @@ export function ApiLogList({ entries, label, linkReferences = false }: ApiLogLis
               {formatDateTime(e.at)}
             </time>
           </div>
-          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 break-all text-xs text-shop-muted">
-            <div className="flex gap-1">
-              <dt>Attempt</dt>
-              <dd data-testid="api-log-attempt">{e.attempt}</dd>
+          {/* Only the values (long ids without spaces) may break anywhere; a label like "pspReference" never. */}
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-xs text-shop-muted">
+            <div className="flex min-w-0 gap-1">
+              <dt className="shrink-0">Attempt</dt>
+              <dd className="min-w-0 [overflow-wrap:anywhere]" data-testid="api-log-attempt">
+                {e.attempt}
+              </dd>
             </div>
             {e.idempotencyKey && (
-              <div className="flex gap-1">
-                <dt>Idempotency-Key</dt>
-                <dd data-testid="api-log-key">{e.idempotencyKey}</dd>
+              <div className="flex min-w-0 gap-1">
+                <dt className="shrink-0">Idempotency-Key</dt>
+                <dd className="min-w-0 [overflow-wrap:anywhere]" data-testid="api-log-key">
+                  {e.idempotencyKey}
+                </dd>
               </div>
             )}
             {e.reference && (
-              <div className="flex gap-1">
-                <dt>Reference</dt>
-                <dd>
+              <div className="flex min-w-0 gap-1">
+                <dt className="shrink-0">Reference</dt>
+                <dd className="min-w-0 [overflow-wrap:anywhere]">
                   {linkReferences ? (
                     <Link href={`/admin/orders?q=${encodeURIComponent(e.reference)}`} className="underline">
                       {e.reference}
@@ -103,15 +108,15 @@ export function ApiLogList({ entries, label, linkReferences = false }: ApiLogLis
               </div>
             )}
             {e.traceId && (
-              <div className="flex gap-1">
-                <dt>traceId</dt>
-                <dd>{e.traceId}</dd>
+              <div className="flex min-w-0 gap-1">
+                <dt className="shrink-0">traceId</dt>
+                <dd className="min-w-0 [overflow-wrap:anywhere]">{e.traceId}</dd>
               </div>
             )}
             {e.pspReference && (
-              <div className="flex gap-1">
-                <dt>pspReference</dt>
-                <dd>{e.pspReference}</dd>
+              <div className="flex min-w-0 gap-1">
+                <dt className="shrink-0">pspReference</dt>
+                <dd className="min-w-0 [overflow-wrap:anywhere]">{e.pspReference}</dd>
               </div>
             )}
           </dl>
