@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from './order-status';
 import { storableText } from './storable-text';
-import type { OrderLineView as ShopOrderLineView } from './shop-api';
+import type { OrderLineView as ShopOrderLineView, SharedAddress } from './shop-api';
 
 /** The orders list's status filter: the order statuses (state-machine.ts) plus "an operation's outcome is unknown". */
 export const ADMIN_STATUS_FILTERS = [...ORDER_STATUSES, 'outcome_unknown'] as const;
@@ -35,7 +35,7 @@ export type ReservationFilter = (typeof RESERVATION_FILTERS)[number];
  */
 export const orderListQuerySchema = z.object({
   status: z.enum(ADMIN_STATUS_FILTERS).optional(),
-  /** Order number, payment reference or phone number (any spacing, with or without +47). */
+  /** Order number, payment reference, phone number (any spacing, with or without +47) or shared e-mail. */
   q: storableText().trim().max(100).optional(),
   reservation: z.enum(RESERVATION_FILTERS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -52,6 +52,8 @@ export interface OrderListItem {
   /** The newest payment attempt's reference. */
   reference: string | null;
   phoneNumber: string | null;
+  /** The name the shopper shared from Vipps (the list shows nothing else of the profile); null if none. */
+  customerName: string | null;
   authorizedOre: number;
   capturedOre: number;
   refundedOre: number;
@@ -165,6 +167,36 @@ export interface StaffActionView {
   reason: string | null;
 }
 
+/**
+ * The profile the shopper shared from Vipps for this order (profile sharing). `status`:
+ * - `waiting`: asked for, the payment is not authorized yet (or Vipps has not given the `sub` yet);
+ * - `fetched`: the claims below are what the shopper consented to;
+ * - `retrying`: the userinfo call failed; the reconciler tries again (`lastError` says why, in words);
+ * - `failed`: given up (e.g. Vipps no longer serves it); the payment is unaffected;
+ * - `erased`: removed after the retention period (`erasedAt`); the order and its money history stay.
+ */
+export interface SharedProfileView {
+  status: 'waiting' | 'fetched' | 'retrying' | 'failed' | 'erased';
+  /** The `profile.scope` sent with the payment. */
+  scope: string;
+  name: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  emailVerified: boolean | null;
+  /** MSISDN without "+", as Vipps gives it. */
+  phoneNumber: string | null;
+  address: SharedAddress | null;
+  otherAddresses: SharedAddress[];
+  birthDate: string | null;
+  fetchedAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  erasedAt: string | null;
+  /** When the retention job will erase it (ISO 8601), once the order is settled; else null. */
+  eraseAfter: string | null;
+}
+
 /** `GET /api/admin/orders/{orderNumber}`, and what the order page renders. */
 export interface OrderDetailResponse {
   orderNumber: string;
@@ -174,6 +206,8 @@ export interface OrderDetailResponse {
   totalOre: number;
   vatOre: number;
   phoneNumber: string | null;
+  /** Null when the shopper did not share a profile for any attempt of this order. */
+  profile: SharedProfileView | null;
   lines: OrderLineView[];
   /** Oldest attempt first. */
   payments: PaymentAttemptView[];

@@ -52,6 +52,8 @@ export const checkoutRequestSchema = z.object({
     .max(MAX_CART_LINES)
     .refine((items) => new Set(items.map((i) => i.sku)).size === items.length, 'Each product may appear once.'),
   phoneNumber: phoneInputSchema.optional(),
+  /** "Share name, e-mail, phone and address from Vipps": the create call then asks for `PROFILE_SCOPE`. */
+  shareProfile: z.boolean().optional(),
 });
 export type CheckoutRequest = z.input<typeof checkoutRequestSchema>;
 
@@ -84,6 +86,36 @@ export interface OrderLineView {
 }
 
 /** `GET /api/payments/{reference}` (404 problem for an unknown reference). No personal data. */
+/**
+ * Vipps `profile.scope` the shop asks for when the shopper chose to share (userinfo claims: name, email,
+ * phone_number, address). Space-separated words from BRIEF §4.1; `openid` is implied.
+ */
+export const PROFILE_SCOPE = 'name email phoneNumber address';
+
+/** An address as the Userinfo API shares it (`address`, `other_addresses`), in our own names. */
+export interface SharedAddress {
+  streetAddress: string;
+  postalCode: string;
+  region: string;
+  /** Two-letter country code, e.g. "NO". */
+  country: string;
+  /** Vipps' one-string form, when given. */
+  formatted: string | null;
+}
+
+/**
+ * What /return shows of the profile the shopper shared (only to the shopper's own return page):
+ * - `pending`: the shop has not read it from Vipps yet (keep polling a little);
+ * - `ready`: name and delivery address below;
+ * - `unavailable`: the fetch failed for now (the shop retries in the background; staff see it).
+ */
+export interface ShopperGreeting {
+  status: 'pending' | 'ready' | 'unavailable';
+  givenName: string | null;
+  name: string | null;
+  deliveryAddress: SharedAddress | null;
+}
+
 export interface PaymentStatusResponse {
   reference: string;
   orderNumber: string;
@@ -96,6 +128,8 @@ export interface PaymentStatusResponse {
   canRetry: boolean;
   /** A newer attempt of the same order, when the shopper already tried again. */
   newerReference: string | null;
+  /** Null when the shopper did not choose to share a profile for this payment (or it is not paid). */
+  shopper: ShopperGreeting | null;
   order: {
     currency: string;
     lines: OrderLineView[];

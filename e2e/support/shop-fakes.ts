@@ -30,6 +30,7 @@ export function paymentStatus(
     checkedAt: '2026-12-01T21:00:00.000Z',
     canRetry: outcome === 'cancelled' || outcome === 'expired',
     newerReference: null,
+    shopper: null,
     order: {
       currency: 'NOK',
       lines: [

@@ -108,6 +108,7 @@ export async function listOrders(db: Db, query: OrderListQuery, opts: ListOrders
       status: order.status,
       currency: order.currency,
       totalOre: order.totalOre,
+      customerName: null,
       reference: newest(own)?.reference ?? null,
       phoneNumber: order.phoneNumber,
       // An order normally has one authorized attempt; summing shows every øre even if Vipps authorized two.

@@ -94,6 +94,7 @@ export async function getOrderDetail(
     status: order.status,
     currency: order.currency,
     totalOre: order.totalOre,
+    profile: null,
     vatOre: order.vatOre,
     phoneNumber: order.phoneNumber,
     lines: lines.map(({ position, sku, name, quantity, unitPriceOre, totalOre, vatPercent, vatOre }) => ({

@@ -137,6 +137,7 @@ function statusView(payment: PaymentRow, { order, lines, newestReference }: Paym
     checkedAt: payment.checkedAt?.toISOString() ?? null,
     canRetry: isNewest && canRetry(ledger),
     newerReference: isNewest ? null : newestReference,
+    shopper: null,
     order: {
       currency: order.currency,
       totalOre: order.totalOre,
