@@ -149,6 +149,7 @@ test.describe('checkout', () => {
         { sku: 'brunost', quantity: 1 },
       ],
       phoneNumber: '912 34 567',
+      shareProfile: true, // the default: share name, e-mail, phone and address from Vipps
     });
     expect(page.url()).toBe(`${FAKE_LANDING}?ref=${started().reference}`);
   });

@@ -51,7 +51,7 @@ export function OrderFilters({ status, q, reservation }: OrderFiltersProps) {
           className="w-full rounded-md border border-gray-400 px-2 py-1.5 text-sm"
         />
         <p id="filter-q-hint" className="text-xs text-shop-muted">
-          Order number, payment reference or phone number
+          Order number, payment reference, phone number or shared e-mail
         </p>
       </div>
       {/* Below the labels' height, so the button lines up with the fields whatever wraps. */}

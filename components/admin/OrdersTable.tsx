@@ -40,6 +40,9 @@ export function OrdersTable({ items, caption, now }: OrdersTableProps) {
               Created
             </th>
             <th scope="col" className={th}>
+              Customer
+            </th>
+            <th scope="col" className={th}>
               Status
             </th>
             <th scope="col" className={`${th} text-right`}>
@@ -78,6 +81,9 @@ export function OrdersTable({ items, caption, now }: OrdersTableProps) {
                 </th>
                 <td className={td} data-label="Created">
                   {formatDateTime(order.createdAt)}
+                </td>
+                <td className={`${td} max-w-48 truncate`} data-label="Customer" data-testid="customer-name">
+                  {order.customerName ?? <span className="text-shop-muted">—</span>}
                 </td>
                 <td className={td} data-label="Status">
                   <span className="flex flex-wrap gap-1">

@@ -8,17 +8,22 @@ import { PHONE_HINT, checkPhoneInput } from '@/lib/shop-rules';
 import { CheckoutProblem } from './CheckoutProblem';
 import { PayWithVippsButton } from './PayWithVippsButton';
 import { PhoneField } from './PhoneField';
+import { ShareProfileField } from './ShareProfileField';
 import { useStartPayment } from './useStartPayment';
 
-/** The checkout request for these lines and this phone field (blank means "no number"). */
-function checkoutRequest(lines: readonly CartLine[], phone: string): CheckoutRequest {
+/**
+ * The checkout request for these lines, this phone field (blank means "no number") and the sharing choice. Not
+ * sharing sends no `shareProfile` at all, so that request is the very one the shop took before profile sharing.
+ */
+function checkoutRequest(lines: readonly CartLine[], phone: string, shareProfile: boolean): CheckoutRequest {
   const items = lines.map(({ sku, quantity }) => ({ sku, quantity }));
   const phoneNumber = phone.trim();
-  return phoneNumber ? { items, phoneNumber } : { items };
+  return { items, ...(phoneNumber && { phoneNumber }), ...(shareProfile && { shareProfile }) };
 }
 
 export function CheckoutForm({ lines }: { lines: readonly CartLine[] }) {
   const [phone, setPhone] = useState('');
+  const [shareProfile, setShareProfile] = useState(true);
   const [phoneError, setPhoneError] = useState<string | null>(null);
   // The server's phone error refers to what was sent; once the shopper edits the number it no longer applies.
   const [phoneEditedSinceSubmit, setPhoneEditedSinceSubmit] = useState(false);
@@ -41,7 +46,7 @@ export function CheckoutForm({ lines }: { lines: readonly CartLine[] }) {
     }
     setPhoneError(null);
     setPhoneEditedSinceSubmit(false);
-    const body = checkoutRequest(lines, phone);
+    const body = checkoutRequest(lines, phone, shareProfile);
     await start('/api/checkout', {
       body,
       headers: { 'Idempotency-Key': idempotencyKeyFor(body, window.sessionStorage) },
@@ -61,6 +66,7 @@ export function CheckoutForm({ lines }: { lines: readonly CartLine[] }) {
           setPhoneEditedSinceSubmit(true);
         }}
       />
+      <ShareProfileField checked={shareProfile} onChange={setShareProfile} />
       <CheckoutProblem state={state} otherErrors={otherErrors} />
       <PayWithVippsButton phase={state.phase} />
       <p role="status" aria-live="polite" className="sr-only" data-testid="checkout-progress">

@@ -22,8 +22,18 @@ export function waitingStage(elapsedMs: number): WaitingStage {
   return 'checking';
 }
 
-/** SWR's refreshInterval: 0 (stop) once the answer is final. */
+/** A paid payment whose shared profile the shop is still reading from Vipps: a few more, slower polls. */
+export const PROFILE_POLL_INTERVAL_MS = 2_000;
+export const PROFILE_WAIT_MS = 60_000;
+
+/**
+ * SWR's refreshInterval: 0 (stop) once the answer is final — unless the shopper shared a profile the server has not
+ * read yet (another instance or a webhook is fetching it): then a little longer, so the greeting appears.
+ */
 export function pollInterval(status: PaymentStatusResponse | undefined, elapsedMs: number): number {
+  if (status?.final && status.shopper?.status === 'pending' && elapsedMs < PROFILE_WAIT_MS) {
+    return PROFILE_POLL_INTERVAL_MS;
+  }
   if (status?.final) return 0;
   return elapsedMs >= STILL_CHECKING_AFTER_MS ? SLOW_POLL_INTERVAL_MS : POLL_INTERVAL_MS;
 }

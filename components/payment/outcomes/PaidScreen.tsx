@@ -7,6 +7,7 @@ import { browserCartStore } from '@/lib/cart/store';
 import { forgetIdempotencyKey } from '@/lib/checkout/idempotency';
 import type { PaymentStatusResponse } from '@/lib/shop-api';
 import { OrderNumber, OutcomeLayout, secondaryLink } from '../OutcomeLayout';
+import { SharedDelivery, thanksTitle } from '../SharedDelivery';
 
 /** Vipps says AUTHORIZED and the amount matches: the order is confirmed, so (only now) the cart is emptied. */
 export function PaidScreen({ status }: { status: PaymentStatusResponse }) {
@@ -16,9 +17,10 @@ export function PaidScreen({ status }: { status: PaymentStatusResponse }) {
   }, []);
   const { order } = status;
   return (
-    <OutcomeLayout tone="success" title="Thank you — your order is confirmed" testId="payment-paid">
+    <OutcomeLayout tone="success" title={thanksTitle(status.shopper)} testId="payment-paid">
       <p>Vipps has approved your payment. The amount is reserved in Vipps and charged when we send your order.</p>
       <OrderNumber orderNumber={status.orderNumber} />
+      <SharedDelivery shopper={status.shopper} />
       <OrderSummary
         caption={`Products in order ${status.orderNumber}`}
         lines={order.lines}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   HINT_AFTER_MS,
   POLL_INTERVAL_MS,
+  PROFILE_POLL_INTERVAL_MS,
+  PROFILE_WAIT_MS,
   SLOW_POLL_INTERVAL_MS,
   STILL_CHECKING_AFTER_MS,
   formatElapsed,
@@ -23,6 +25,21 @@ describe('pollInterval', () => {
 
   it('stops once the answer is final', () => {
     expect(pollInterval(status(true), 0)).toBe(0);
+  });
+
+  it('polls a little longer while a shared profile is still being read, then stops', () => {
+    const paid = (shopper: PaymentStatusResponse['shopper']) => ({ final: true, shopper }) as PaymentStatusResponse;
+    const greeting = (status: 'pending' | 'ready' | 'unavailable') => ({
+      status,
+      givenName: null,
+      name: null,
+      deliveryAddress: null,
+    });
+    expect(pollInterval(paid(greeting('pending')), 0)).toBe(PROFILE_POLL_INTERVAL_MS);
+    expect(pollInterval(paid(greeting('pending')), PROFILE_WAIT_MS)).toBe(0);
+    expect(pollInterval(paid(greeting('ready')), 0)).toBe(0);
+    expect(pollInterval(paid(greeting('unavailable')), 0)).toBe(0);
+    expect(pollInterval(paid(null), 0)).toBe(0);
   });
 });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { notFound } from 'next/navigation';
 import { ApiLogList } from '@/components/admin/ApiLogList';
 import { AuditLog } from '@/components/admin/AuditLog';
+import { CustomerProfile } from '@/components/admin/CustomerProfile';
 import { OrderLinesTable } from '@/components/admin/OrderLinesTable';
 import { ORDER_TABS, OrderTabs, type OrderTab } from '@/components/admin/OrderTabs';
 import { PaymentAttempt } from '@/components/admin/PaymentAttempt';
@@ -71,6 +72,8 @@ export default async function OrderPage({ params, searchParams }: PageProps<'/ad
           {order.phoneNumber && ` · phone +${order.phoneNumber}`}
         </p>
       </div>
+
+      {order.profile && <CustomerProfile profile={order.profile} />}
 
       <section aria-labelledby="lines-heading" className="rounded-lg border border-shop-line bg-white p-4">
         <h2 id="lines-heading" className="mb-2 text-lg font-semibold">
