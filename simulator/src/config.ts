@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { SIMULATOR_CREDENTIALS, SIMULATOR_DEFAULT_HOST, SIMULATOR_DEFAULT_PORT } from './defaults';
+import type { TestUserInput } from './users/test-user';
+import { readUsersFile } from './users/users-file';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -34,6 +36,12 @@ export interface SimConfig {
   maxReferenceLength: number;
   /** `captureGuaranteedUntil` is this many days after authorization ([newer]; card networks: 5-30 days). */
   captureGuaranteeDays: number;
+  /** Sales units allowed to ask for the `nin` scope; others get 5030 "Illegal scope" (BRIEF §4.1, §7). */
+  ninMsns: string[];
+  /** How long after approval the Userinfo API serves a grant's data (virtual clock). */
+  userinfoWindowSeconds: number;
+  /** Test users from `SIM_USERS_FILE`, over the built-in ones (users/user-directory.ts). */
+  users: TestUserInput[];
 }
 
 export const DEFAULT_CONFIG: SimConfig = {
@@ -55,6 +63,9 @@ export const DEFAULT_CONFIG: SimConfig = {
   rateLimits: true,
   maxReferenceLength: 50,
   captureGuaranteeDays: 7,
+  ninMsns: [],
+  userinfoWindowSeconds: 3600,
+  users: [],
 };
 
 const positiveInt = (what: string) =>
@@ -62,6 +73,14 @@ const positiveInt = (what: string) =>
     .number({ message: `${what} must be a number` })
     .int(`${what} must be a whole number`)
     .positive();
+
+const msnList = z.string().transform((list) =>
+  list
+    .split(',')
+    .map((msn) => msn.trim())
+    .filter(Boolean),
+);
+const msnPattern = z.string().regex(/^[0-9]{4,6}$/, 'each MSN must be 4-6 digits');
 
 const envSchema = z.object({
   SIM_PORT: z.coerce
@@ -78,16 +97,10 @@ const envSchema = z.object({
   SIM_CLIENT_ID: z.string().min(1).optional(),
   SIM_CLIENT_SECRET: z.string().min(1).optional(),
   SIM_SUBSCRIPTION_KEY: z.string().min(1).optional(),
-  SIM_MSN: z
-    .string()
-    .transform((list) =>
-      list
-        .split(',')
-        .map((msn) => msn.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[0-9]{4,6}$/, 'each MSN must be 4-6 digits')).min(1, 'needs at least one MSN'))
-    .optional(),
+  SIM_MSN: msnList.pipe(z.array(msnPattern).min(1, 'needs at least one MSN')).optional(),
+  SIM_NIN_MSNS: msnList.pipe(z.array(msnPattern)).optional(),
+  SIM_USERINFO_WINDOW_SECONDS: positiveInt('SIM_USERINFO_WINDOW_SECONDS').optional(),
+  SIM_USERS_FILE: z.string().min(1).optional(),
   SIM_TOKEN_LIFETIME_SECONDS: positiveInt('SIM_TOKEN_LIFETIME_SECONDS').optional(),
   SIM_PAYMENT_TIMEOUT_SECONDS: positiveInt('SIM_PAYMENT_TIMEOUT_SECONDS').optional(),
   SIM_MERCHANT_NAME: z.string().min(1).max(100).optional(),
@@ -126,6 +139,13 @@ export function configFromEnv(env: Record<string, string | undefined>): Partial<
     throw new ConfigError(`Invalid simulator configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Read here, so a bad file stops the start like any other bad variable, with the problem named.
+  const users = e.SIM_USERS_FILE === undefined ? undefined : readUsersFile(e.SIM_USERS_FILE);
+  if (users && !users.ok) {
+    throw new ConfigError(
+      `Invalid simulator configuration:\n${users.problems.map((p) => `  SIM_USERS_FILE=${JSON.stringify(e.SIM_USERS_FILE)}: ${p}`).join('\n')}`,
+    );
+  }
   const port = e.SIM_PORT ?? DEFAULT_CONFIG.port;
   return {
     port,
@@ -147,6 +167,9 @@ export function configFromEnv(env: Record<string, string | undefined>): Partial<
     ...(e.SIM_RATE_LIMITS !== undefined && { rateLimits: e.SIM_RATE_LIMITS }),
     ...(e.SIM_MAX_REFERENCE_LENGTH && { maxReferenceLength: e.SIM_MAX_REFERENCE_LENGTH }),
     ...(e.SIM_CAPTURE_GUARANTEE_DAYS && { captureGuaranteeDays: e.SIM_CAPTURE_GUARANTEE_DAYS }),
+    ...(e.SIM_NIN_MSNS && { ninMsns: e.SIM_NIN_MSNS }),
+    ...(e.SIM_USERINFO_WINDOW_SECONDS && { userinfoWindowSeconds: e.SIM_USERINFO_WINDOW_SECONDS }),
+    ...(users?.ok && { users: users.users }),
   };
 }
 

@@ -13,6 +13,8 @@ import type { ApiFault } from './http/faults';
 import type { RateLimiter } from './http/rate-limit';
 import type { Logger } from './logger';
 import type { TokenStore } from './token/token-store';
+import type { UserinfoGrants } from './userinfo/grants';
+import type { UserDirectory } from './users/user-directory';
 import type { WebhookService } from './webhooks';
 
 export interface SimContext {
@@ -27,4 +29,8 @@ export interface SimContext {
   faults: FaultStore<ApiFault>;
   rateLimits: RateLimiter;
   webhooks: WebhookService;
+  /** Test users of the simulated app (profile sharing). */
+  users: UserDirectory;
+  /** sub → what an approved payment's shopper shared, for the Userinfo API. */
+  grants: UserinfoGrants;
 }

@@ -28,6 +28,10 @@ import { qrRoutes } from './landing/qr';
 import { createLogger, forLog } from './logger';
 import { TokenStore } from './token/token-store';
 import { tokenRoutes } from './token/routes';
+import { claimScopesOf } from './epayment/profile-scope';
+import { UserinfoGrants } from './userinfo/grants';
+import { userinfoRoutes } from './userinfo/routes';
+import { UserDirectory } from './users/user-directory';
 import { createWebhookService } from './webhooks';
 
 /** Request bodies above 1 MiB are refused with 413 before they are read: Vipps' own are a few kB. */
@@ -38,7 +42,7 @@ const SWEEP_INTERVAL_MS = 1000;
 
 export type Simulator = SimContext & {
   app: Hono<SimEnv>;
-  /** Clears payments, tokens, idempotency records, faults, the clock offset and webhooks. */
+  /** Clears payments, tokens, idempotency records, faults, the clock offset, webhooks, control users and grants. */
   reset(): void;
   close(): Promise<void>;
 };
@@ -54,6 +58,8 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
     maxDeliveries: config.maxWebhookDeliveries,
     log: (line) => log.info(`webhook ${line}`),
   });
+  const users = new UserDirectory(config.users);
+  const grants = new UserinfoGrants(config.maxPayments);
   const sim: SimContext = {
     config,
     clock,
@@ -65,12 +71,23 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
       clock,
       (event) => webhooks.publish(event),
       () => config.captureGuaranteeDays,
+      // The user behind the approving phone, as they are at this moment, and the claims they agreed to.
+      (payment, phoneNumber, atMs) =>
+        grants.grant({
+          msn: payment.msn,
+          reference: payment.reference,
+          user: users.userFor(phoneNumber),
+          claims: claimScopesOf(payment.profileScope),
+          grantedAtMs: atMs,
+        }),
     ),
     tokens: new TokenStore(clock, () => config.tokenLifetimeSeconds, config.maxTokens),
     idempotency: new IdempotencyStore(config.maxIdempotencyKeys),
     faults: new FaultStore<ApiFault>(),
     rateLimits: new RateLimiter(() => clock.nowMs(), config.rateLimits),
     webhooks,
+    users,
+    grants,
   };
 
   const reset = () => {
@@ -81,6 +98,8 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
     sim.rateLimits.clear(); // the counters; whether limits are on is a setting and stays as it is
     clock.reset();
     webhooks.reset();
+    users.clear(); // users set through the control API; SIM_USERS_FILE is configuration and stays
+    grants.clear();
     requests.clear();
   };
 
@@ -105,6 +124,7 @@ export function createSimulator(overrides: Partial<SimConfig> = {}): Simulator {
   );
   app.route('/', tokenRoutes(sim));
   app.route('/epayment/v1', epaymentRoutes(sim));
+  app.route('/vipps-userinfo-api', userinfoRoutes(sim));
   app.use('/webhooks/v1/*', requireApiAuth(sim));
   app.route('/webhooks/v1', webhooks.api);
   app.route('/_sim/webhooks', webhooks.control);

@@ -11,9 +11,16 @@ import type { LoggedRequest } from '../http/request-log';
 import type { DeliveryView } from '../webhooks/delivery';
 import type { FaultRequest, WebhookFault } from '../webhooks/faults';
 import type { Registration } from '../webhooks/registry';
+import type { TestUser, TestUserInput } from '../users/test-user';
+import type { UserSource } from '../users/user-directory';
 import type { ClockView, ControlPaymentView } from './routes';
 
-export type { ClockView, ControlPaymentView, DeliveryView, LoggedRequest };
+export type { ClockView, ControlPaymentView, DeliveryView, LoggedRequest, TestUser, TestUserInput };
+/** What `GET`/`PUT /_sim/users/{phone}` answer: the user the app shows for that number, and where it came from. */
+export interface TestUserView {
+  user: TestUser;
+  source: UserSource;
+}
 /** What a test may send to `POST /_sim/faults` (`count` defaults to 1). */
 export type ApiFaultRequest = Omit<FaultSpec, 'count'> & { count?: number };
 /** What a test may send to `POST /_sim/webhooks/faults` (`count` defaults to 1). */
@@ -56,10 +63,10 @@ export function simulatorControl(
   const root = `${(typeof baseUrl === 'string' ? baseUrl : baseUrl.url).replace(/\/$/, '')}/_sim`;
   const send = options.fetch ?? ((url, init) => fetch(url, init));
 
-  async function call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     // Control calls that take no input still send `{}`: the routes read a missing body as `{}` too.
     const init: RequestInit = { method };
-    if (method === 'POST') {
+    if (method === 'POST' || method === 'PUT') {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body ?? {});
     }
@@ -92,6 +99,13 @@ export function simulatorControl(
     /** The API requests the simulator received (not control calls), newest last. */
     requests: async (filter: { reference?: string; method?: string } = {}) =>
       (await call<{ requests: LoggedRequest[] }>('GET', withQuery('/requests', filter))).requests,
+
+    /** Test users of the simulated app (profile sharing); `put` fields left out come from the built-in user. */
+    users: {
+      get: (phone: string) => call<TestUserView>('GET', `/users/${encodeURIComponent(phone)}`),
+      put: (phone: string, user: TestUserInput) =>
+        call<TestUserView>('PUT', `/users/${encodeURIComponent(phone)}`, user),
+    },
 
     setRateLimits: (enabled: boolean) => call<{ enabled: boolean }>('POST', '/rate-limits', { enabled }),
 

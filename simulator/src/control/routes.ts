@@ -12,6 +12,7 @@ import { parseWith } from '../epayment/validation';
 import { faultSpecSchema, newApiFault } from '../http/faults';
 import { readJsonBody } from '../http/json-body';
 import { ProblemError, sendSimResponse } from '../http/problem';
+import { MSISDN, testUserInputSchema } from '../users/test-user';
 
 type Ctx = Context<SimEnv>;
 
@@ -30,6 +31,14 @@ function controlView(sim: SimContext, payment: Payment) {
     createdAt: new Date(payment.createdAtMs).toISOString(),
     expiresAt: payment.state === 'CREATED' ? new Date(payment.expiresAtMs).toISOString() : null,
     processingUntil: payment.processingUntilMs ? new Date(payment.processingUntilMs).toISOString() : null,
+    profileScope: payment.profileScope,
+    /** Who answered the consent card (or approved through a test control, which counts as consent). */
+    profileConsent: payment.profileConsent && {
+      decision: payment.profileConsent.decision,
+      phoneNumber: payment.profileConsent.phoneNumber,
+      at: new Date(payment.profileConsent.atMs).toISOString(),
+      via: payment.profileConsent.via,
+    },
     events: toEventLog(payment),
   };
 }
@@ -118,6 +127,27 @@ export function controlRoutes(sim: SimContext, resetAll: () => void): Hono<SimEn
     const payment = paymentOf(c);
     sim.payments.expire(payment);
     return c.json(controlView(sim, payment));
+  });
+
+  /** Test users (profile sharing): `PUT` replaces what the control API set for the number; reset forgets it. */
+  const phoneOf = (c: Ctx): string => {
+    const phone = c.req.param('phone') ?? '';
+    if (!MSISDN.test(phone)) {
+      throw ProblemError.validation([
+        { name: 'phone', reason: 'must be 10-15 digits with country code, e.g. 4791234567' },
+      ]);
+    }
+    return phone;
+  };
+  app.get('/users/:phone', (c) => c.json(sim.users.lookup(phoneOf(c))));
+  app.put('/users/:phone', async (c) => {
+    const phone = phoneOf(c);
+    const input = parseWith(testUserInputSchema, await jsonOrEmpty(c));
+    if (input.phone_number !== undefined && input.phone_number !== phone) {
+      throw ProblemError.validation([{ name: 'phone_number', reason: 'must be the phone number in the path' }]);
+    }
+    sim.users.set(phone, input);
+    return c.json(sim.users.lookup(phone));
   });
 
   app.get('/rate-limits', (c) => c.json({ enabled: sim.rateLimits.enabled }));

@@ -3,12 +3,14 @@ import type { SimContext } from '../context';
 import { ProblemError, type SimResponse } from '../http/problem';
 import { newPaymentLinkToken, newPspReference } from '../ids';
 import type { Payment } from './payment';
+import { checkScopeAllowed } from './profile-scope';
 import { redirectUrlFor } from './user-flow-links';
 import { parseCreatePayment } from './validation';
 
 export function createPayment(sim: SimContext, msn: string, raw: unknown, idempotencyKey: string): SimResponse {
   const nowMs = sim.clock.nowMs();
   const input = parseCreatePayment(raw, nowMs, sim.config.maxReferenceLength);
+  if (input.profile?.scope) checkScopeAllowed(input.profile.scope, msn, sim.config.ninMsns);
   if (sim.store.get(msn, input.reference)) {
     // BRIEF §3: a new Idempotency-Key for an existing reference is a conflict, "Reference … already exists".
     throw ProblemError.coded(409, '4150', `Reference ${input.reference} already exists.`);
@@ -30,6 +32,7 @@ export function createPayment(sim: SimContext, msn: string, raw: unknown, idempo
     receipt: input.receipt ?? null,
     profileScope: input.profile?.scope ?? null,
     profileSub: null,
+    profileConsent: null,
     redirectUrl: redirectUrlFor(input.userFlow, qrFormat, sim.config.publicUrl, linkToken),
     qrFormat,
     qrSize: input.qrFormat?.size ?? 1024,

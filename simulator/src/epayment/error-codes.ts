@@ -16,6 +16,7 @@ export const ERROR_TITLES = {
   '4140': 'Missing required parameter',
   '4150': 'Reference exists',
   '4160': 'Invalid payment method type',
+  '5030': 'Illegal scope',
   '5090': 'Reference not found',
   '6010': 'Amount too small',
   '6020': 'Attempted refund before reservation',

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { VirtualClock } from '../clock';
 import { ProblemError } from '../http/problem';
 import { newPspReference } from '../ids';
+import { DEMO_PHONE_NUMBER } from '../users/generated';
 import type { Amount, Payment, PaymentEventName } from './payment';
 import type { PaymentStore } from './payment-store';
 import type { PublishedEvent } from '../webhooks';
@@ -34,6 +35,8 @@ export class PaymentService {
     private readonly publish: (event: PublishedEvent) => void,
     /** Days from authorization to `captureGuaranteedUntil` (SIM_CAPTURE_GUARANTEE_DAYS). */
     private readonly captureGuaranteeDays: () => number = () => 7,
+    /** Records the userinfo grant of an approved payment with a scope and returns its `profile.sub`. */
+    private readonly grantProfile: (payment: Payment, phoneNumber: string, atMs: number) => string = () => randomUUID(),
   ) {}
 
   /** The payment for (MSN, reference), expiry applied; 404 with code 5090 when unknown. */
@@ -71,15 +74,28 @@ export class PaymentService {
     payment.authorizedValue = payment.amount.value;
     payment.processingUntilMs = null;
     if (phoneNumber) payment.customerPhoneNumber = phoneNumber;
-    if (payment.profileScope) payment.profileSub = randomUUID();
-    // [newer] SDK 2.4.2 types: the card network's capture guarantee, on GetPayment and the authorized webhook.
     // One reading of the clock, so the guarantee is exactly N days after the AUTHORIZED event's timestamp.
     const atMs = this.clock.nowMs();
+    if (payment.profileScope) this.shareProfile(payment, atMs);
+    // [newer] SDK 2.4.2 types: the card network's capture guarantee, on GetPayment and the authorized webhook.
     payment.captureGuaranteedUntilMs = atMs + this.captureGuaranteeDays() * 24 * 60 * 60 * 1000;
     this.append(payment, 'AUTHORIZED', payment.amount, payment.createIdempotencyKey, true, {
       atMs,
       captureGuaranteedUntil: new Date(payment.captureGuaranteedUntilMs).toISOString(),
     });
+  }
+
+  /**
+   * Approval with a scope is consent (the app asks before the approve button works; force approve and the control
+   * approve stand for a shopper who accepted). Without a known phone the demo user shares.
+   */
+  private shareProfile(payment: Payment, atMs: number): void {
+    const phoneNumber = payment.customerPhoneNumber ?? DEMO_PHONE_NUMBER;
+    const consent = payment.profileConsent;
+    if (consent?.decision !== 'accepted' || consent.phoneNumber !== phoneNumber) {
+      payment.profileConsent = { decision: 'accepted', phoneNumber, atMs, via: 'test-approve' };
+    }
+    payment.profileSub = this.grantProfile(payment, phoneNumber, atMs);
   }
 
   abort(payment: Payment): void {

@@ -32,6 +32,16 @@ export interface PaymentEvent {
   success: boolean;
 }
 
+/** The shopper's answer to the consent card (profile sharing); who decided is the test user of that phone. */
+export interface ProfileConsent {
+  decision: 'accepted' | 'declined';
+  /** The phone number, i.e. the test user, that decided. */
+  phoneNumber: string;
+  atMs: number;
+  /** `app`: the consent card; `test-approve`: force approve or `/_sim` approve, which count as consent given. */
+  via: 'app' | 'test-approve';
+}
+
 export interface Payment {
   msn: string;
   reference: string;
@@ -48,9 +58,12 @@ export interface Payment {
   metadata: Record<string, string> | null;
   /** The create body's `receipt`, shown on the landing page and in the app. */
   receipt: Receipt | null;
+  /** Normalised `profile.scope` ("openid name email"), or null when none was asked for. */
   profileScope: string | null;
   /** Set once AUTHORIZED when a scope was requested (BRIEF §4.3). */
   profileSub: string | null;
+  /** Null until the shopper answers the consent card (only asked when the scope names claims). */
+  profileConsent: ProfileConsent | null;
   redirectUrl: string | null;
   qrFormat: QrFormat;
   qrSize: number;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ProblemError } from '../http/problem';
 import { fieldEntries, parseOrProblem, preview } from '../http/zod-problem';
 import type { ErrorCode } from './error-codes';
+import { normalizeProfileScope } from './profile-scope';
 import { createPaymentSchema, referencePattern, type CreatePaymentInput } from './request-schemas';
 
 /** Field paths whose failures carry a Vipps error code (BRIEF §7). */
@@ -20,7 +21,6 @@ const CODE_BY_FIELD: [RegExp, ErrorCode][] = [
   [/^paymentMethod\.type$/, '4160'],
 ];
 
-const PROFILE_SCOPES = new Set(['name', 'address', 'email', 'phoneNumber', 'birthDate', 'nin']);
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
@@ -121,13 +121,8 @@ function checkMetadataAndScope(input: CreatePaymentInput): void {
     if (value.length > 500)
       throw ProblemError.coded(400, '4130', `metadata value of '${preview(key, 40)}' is longer than 500 characters.`);
   }
-  if (input.profile?.scope !== undefined) {
-    const scopes = input.profile.scope.split(/\s+/).filter(Boolean);
-    const unknown = scopes.filter((scope) => !PROFILE_SCOPES.has(scope));
-    if (scopes.length === 0 || unknown.length > 0) {
-      throw ProblemError.coded(400, '4080', `Invalid scope: ${preview(unknown.join(' ')) || '(empty)'}.`);
-    }
-  }
+  // Kept normalised on the payment ("openid" first, each word once): what the consent card and userinfo read.
+  if (input.profile?.scope !== undefined) input.profile.scope = normalizeProfileScope(input.profile.scope);
 }
 
 /** Long-living payments (BRIEF §4.1): only PUSH_MESSAGE or QR, need a receipt, 10 min < expiresAt − now < 28 days. */

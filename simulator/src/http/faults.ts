@@ -23,6 +23,7 @@ export const FAULT_OPERATIONS = [
   'refund',
   'cancel',
   'approve',
+  'userinfo',
   '*',
 ] as const;
 export type FaultOperation = Exclude<(typeof FAULT_OPERATIONS)[number], '*'>;
@@ -41,11 +42,12 @@ export type ApiFault = FaultSpec & { id: string; remaining: number };
 
 export const newApiFault = (spec: FaultSpec): ApiFault => ({ ...spec, id: randomUUID(), remaining: spec.count });
 
-/** Matches a call of `operation` (for `reference`, when the fault names one). */
+/** Matches a call of `operation` (for one of `references`, when the fault names one). */
 const matchesCall =
-  (operation: FaultOperation, reference: string | undefined) =>
+  (operation: FaultOperation, references: (string | undefined)[]) =>
   (fault: ApiFault): boolean =>
-    (fault.operation === '*' || fault.operation === operation) && (!fault.reference || fault.reference === reference);
+    (fault.operation === '*' || fault.operation === operation) &&
+    (!fault.reference || references.includes(fault.reference));
 
 /** Ends the TCP connection without an HTTP answer, so the client's fetch rejects (a "network error"). */
 function dropConnection(c: Context<SimEnv>): Response {
@@ -56,8 +58,9 @@ function dropConnection(c: Context<SimEnv>): Response {
   return new Response(null, { status: 499 });
 }
 
+/** The reference in the path or (create) the body; for `userinfo`, the `sub` in the path. */
 async function referenceOf(c: Context<SimEnv>, operation: FaultOperation): Promise<string | undefined> {
-  const fromPath = c.req.param('reference');
+  const fromPath = c.req.param('reference') ?? c.req.param('sub');
   if (fromPath || operation !== 'create') return fromPath;
   try {
     // readJsonBody caches the parse, so the route reads the same body (or answers the same 400) afterwards.
@@ -67,22 +70,34 @@ async function referenceOf(c: Context<SimEnv>, operation: FaultOperation): Promi
   }
 }
 
-function faultStatusResponse(c: Context<SimEnv>, fault: ApiFault): Response {
+/** How an API answers an injected error status in its own error shape (default: the ePayment Problem). */
+export type FaultErrorResponse = (c: Context<SimEnv>, status: number, detail: string) => Response;
+
+const problemFault: FaultErrorResponse = (c, status, detail) =>
+  sendSimResponse(problemResponse(c.req.path, status, statusTitle(status), detail));
+
+function faultStatusResponse(c: Context<SimEnv>, fault: ApiFault, errorResponse: FaultErrorResponse): Response {
   const status = fault.status ?? 500;
   if (status === 429) {
     // Rate limiting comes from the API gateway, in its own shape (BRIEF §7).
     return tooManyRequests(c, fault.retryAfterSeconds ?? 1);
   }
-  return sendSimResponse(problemResponse(c.req.path, status, statusTitle(status), `Injected fault (${fault.id}).`));
+  return errorResponse(c, status, `Injected fault (${fault.id}).`);
 }
 
-export function injectFaults(store: FaultStore<ApiFault>, operation: FaultOperation): MiddlewareHandler<SimEnv> {
+export function injectFaults(
+  store: FaultStore<ApiFault>,
+  operation: FaultOperation,
+  errorResponse: FaultErrorResponse = problemFault,
+): MiddlewareHandler<SimEnv> {
   return async (c, next) => {
-    const fault = store.take(matchesCall(operation, await referenceOf(c, operation)));
+    // `logReference` is set ahead of us where the path holds no payment reference (userinfo: the grant's payment).
+    const references = [await referenceOf(c, operation), c.get('logReference')];
+    const fault = store.take(matchesCall(operation, references));
     if (!fault) return next();
     switch (fault.kind) {
       case 'status':
-        return faultStatusResponse(c, fault);
+        return faultStatusResponse(c, fault, errorResponse);
       case 'slow':
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
         return next();

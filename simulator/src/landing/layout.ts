@@ -38,6 +38,12 @@ ul.payments a{display:block;padding:1rem;background:#fff;border-radius:12px;box-
 .receipt .num{text-align:right;white-space:nowrap}
 .line-notes{display:block;font-weight:400;font-size:.8rem;color:#4b4b4b}
 .line-notes .money{white-space:nowrap}
+.consent{margin-top:1.25rem;border-top:1px solid #d6d3d1;padding-top:1rem}
+.consent h2{font-size:1.15rem;margin:0 0 .5rem}
+dl.claims{margin:0}
+dl.claims div{padding:.5rem 0;border-bottom:1px solid #e7e5e4}
+dl.claims dt{font-size:.85rem;font-weight:600;color:#4b4b4b}
+dl.claims dd{margin:0;overflow-wrap:anywhere}
 footer{font-size:.85rem;color:#4b4b4b;margin-top:1.5rem;text-align:center}
 `;
 

@@ -1,5 +1,6 @@
 /** The screens of the landing page and the simulated Vipps app, as HTML strings (no JavaScript needed). */
 import type { Payment } from '../epayment/payment';
+import { consentSection, declinedSection, sharedLine, type ConsentView } from './consent';
 import { escapeHtml as h, formatAmount } from './format';
 import { page } from './layout';
 import { receiptSection } from './receipt';
@@ -32,8 +33,32 @@ ${receiptSection(payment)}
   );
 }
 
-/** The app screen: Approve or Reject. A notice explains a declined test amount. */
-export function appPaymentPage(payment: Payment, merchantName: string, phone: string, notice?: string): string {
+/** What stands above Reject: the consent card, the declined notice, or (consent given or not needed) Approve. */
+function decisionPart(consent: ConsentView, merchantName: string, action: string): string {
+  const approve = `<form method="post" action="${h(action)}/approve"><button type="submit" class="primary">Approve</button></form>`;
+  switch (consent.stage) {
+    case 'ask':
+      return consentSection(consent, merchantName, action);
+    case 'declined':
+      return declinedSection(action);
+    case 'accepted':
+      return `${sharedLine(consent.claims)}\n${approve}`;
+    case 'none':
+      return approve;
+  }
+}
+
+/**
+ * The app screen: Approve or Reject, with the consent card first when the payment asks for profile data. A notice
+ * explains a declined test amount.
+ */
+export function appPaymentPage(
+  payment: Payment,
+  merchantName: string,
+  phone: string,
+  notice?: string,
+  consent: ConsentView = { stage: 'none' },
+): string {
   const action = appPaymentPath(phone, payment.linkToken);
   return page(
     `Approve payment to ${merchantName}`,
@@ -41,7 +66,7 @@ export function appPaymentPage(payment: Payment, merchantName: string, phone: st
 <div class="card">
 ${summary(payment, merchantName)}
 ${notice ? `<div class="notice bad" role="alert"><strong>Payment failed:</strong> ${h(notice)}. Try again, or reject the payment.</div>` : ''}
-<form method="post" action="${h(action)}/approve"><button type="submit" class="primary">Approve</button></form>
+${decisionPart(consent, merchantName, action)}
 <form method="post" action="${h(action)}/reject"><button type="submit" class="secondary">Reject</button></form>
 ${receiptSection(payment)}
 </div>`,

@@ -7,7 +7,9 @@ import { Hono, type Context } from 'hono';
 import type { SimContext } from '../context';
 import type { SimEnv } from '../http/sim-env';
 import type { Payment } from '../epayment/payment';
+import { claimScopesOf } from '../epayment/profile-scope';
 import { isProcessing } from '../epayment/state-machine';
+import { CONSENT_REQUIRED, type ConsentView } from './consent';
 import { normalizePhoneNumber } from './format';
 import { declineReasonFor, SCA_REQUIRED_AMOUNT, UNKNOWN_RESULT_AMOUNT } from './magic-amounts';
 import {
@@ -85,10 +87,48 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
     return c.html(phoneAppPage(phone, waiting, merchant()));
   });
 
+  /**
+   * Where this phone's shopper stands with the payment's profile request. A consent counts only for the phone that
+   * gave it. A scope of just `openid` shares nothing but `sub`, so it needs no card.
+   */
+  const consentOf = (payment: Payment, phone: string, error?: string): ConsentView => {
+    const claims = claimScopesOf(payment.profileScope);
+    if (claims.length === 0) return { stage: 'none' };
+    const consent = payment.profileConsent?.phoneNumber === phone ? payment.profileConsent : null;
+    if (consent?.decision === 'accepted') return { stage: 'accepted', claims };
+    if (consent?.decision === 'declined' && !error) return { stage: 'declined' };
+    return { stage: 'ask', user: sim.users.userFor(phone), claims, ...(error && { error }) };
+  };
+
   app.get('/app/:phone/payments/:token', (c) => {
+    const phone = c.req.param('phone');
     const result = activePayment(c, c.req.param('token'), 200);
     if (result instanceof Response) return result;
-    return c.html(appPaymentPage(result, merchant(), c.req.param('phone')));
+    return c.html(appPaymentPage(result, merchant(), phone, undefined, consentOf(result, phone)));
+  });
+
+  /** The consent card's answer: accept, decline, or (after declining) review the request again. */
+  app.post('/app/:phone/payments/:token/consent', async (c) => {
+    const phone = c.req.param('phone');
+    const form = await c.req.parseBody();
+    const result = activePayment(c, c.req.param('token'), 409);
+    if (result instanceof Response) return result;
+    const decision = textField(form.decision);
+    if (decision === 'accept' || decision === 'decline') {
+      const atMs = sim.clock.nowMs();
+      result.profileConsent = {
+        decision: decision === 'accept' ? 'accepted' : 'declined',
+        phoneNumber: phone,
+        atMs,
+        via: 'app',
+      };
+    } else if (decision === 'review') {
+      if (result.profileConsent?.phoneNumber === phone) result.profileConsent = null;
+    } else {
+      return c.html(appPaymentPage(result, merchant(), phone, undefined, consentOf(result, phone)), 400);
+    }
+    // Post/redirect/get: a reload of the next screen does not send the decision again.
+    return c.redirect(appPaymentPath(phone, result.linkToken), 303);
   });
 
   app.post('/app/:phone/payments/:token/approve', async (c) => {
@@ -98,9 +138,17 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
     const form = await c.req.parseBody();
     const result = activePayment(c, c.req.param('token'), 409);
     if (result instanceof Response) return result;
+    // Profile sharing: no approval before the shopper shared what the merchant asked for; it stays CREATED.
+    const consent = consentOf(result, phone);
+    if (consent.stage === 'ask' || consent.stage === 'declined') {
+      return c.html(
+        appPaymentPage(result, merchant(), phone, undefined, consentOf(result, phone, CONSENT_REQUIRED)),
+        409,
+      );
+    }
     // BRIEF §9 test amounts apply only here, in the "app"; the payment stays CREATED so the shopper may retry.
     const declined = declineReasonFor(result.amount.value);
-    if (declined) return c.html(appPaymentPage(result, merchant(), phone, declined));
+    if (declined) return c.html(appPaymentPage(result, merchant(), phone, declined, consent));
     if (result.amount.value === SCA_REQUIRED_AMOUNT && form.sca !== 'confirmed') {
       return c.html(scaPage(result, merchant(), phone));
     }
