@@ -137,6 +137,14 @@ describe('consent card', () => {
     expect(consentCard((await page(api, appPathFor(DEMO_PHONE, token))).text)).not.toBeNull();
   });
 
+  it('a phone path that is no MSISDN cannot consent, so it cannot approve either', async () => {
+    const { token, reference } = await createWithScope(api, 'name');
+    const path = appPathFor('not-a-phone', token);
+    expect((await postForm(api, `${path}/consent`, { decision: 'accept' })).status).toBe(400);
+    expect((await postForm(api, `${path}/approve`)).status).toBe(409);
+    expect((await api.controls.payment(reference)).profileConsent).toBeNull();
+  });
+
   it('an unknown decision is a 400 that changes nothing', async () => {
     const { appPath } = await createWithScope(api, 'name');
     expect((await postForm(api, `${appPath}/consent`, { decision: 'maybe' })).status).toBe(400);
