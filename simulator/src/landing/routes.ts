@@ -9,6 +9,7 @@ import type { SimEnv } from '../http/sim-env';
 import type { Payment } from '../epayment/payment';
 import { claimScopesOf } from '../epayment/profile-scope';
 import { isProcessing } from '../epayment/state-machine';
+import { MSISDN } from '../users/test-user';
 import { CONSENT_REQUIRED, type ConsentView } from './consent';
 import { normalizePhoneNumber } from './format';
 import { declineReasonFor, SCA_REQUIRED_AMOUNT, UNKNOWN_RESULT_AMOUNT } from './magic-amounts';
@@ -114,6 +115,11 @@ export function landingRoutes(sim: SimContext): Hono<SimEnv> {
     const result = activePayment(c, c.req.param('token'), 409);
     if (result instanceof Response) return result;
     const decision = textField(form.decision);
+    // Only a real MSISDN is a test user who can share (the landing page normalises what shoppers type; this
+    // guards hand-made URLs), so `phone_number` in userinfo is always digits.
+    if (!MSISDN.test(phone)) {
+      return c.html(appPaymentPage(result, merchant(), phone, undefined, consentOf(result, phone)), 400);
+    }
     if (decision === 'accept' || decision === 'decline') {
       const atMs = sim.clock.nowMs();
       result.profileConsent = {

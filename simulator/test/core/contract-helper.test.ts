@@ -77,3 +77,54 @@ describe('expectResponseMatchesSpec', () => {
     ).toThrow(/(?=[\s\S]*orderLines must NOT have fewer than 1 items)(?=[\s\S]*'bottomLine')/);
   });
 });
+
+describe('the Userinfo spec, with its quirks corrected (support/openapi.ts fixUserinfoQuirks)', () => {
+  const path = '/vipps-userinfo-api/userinfo/c06c4afe-d9e1-4c5d-939a-177d752a0944';
+  const address = {
+    street_address: 'Storgata 1',
+    postal_code: '0155',
+    region: 'Oslo',
+    country: 'NO',
+    formatted: 'Storgata 1\n0155 Oslo',
+    address_type: 'home',
+  };
+  const body = { sub: 'c06c4afe-d9e1-4c5d-939a-177d752a0944', address, phone_number: '4791234567' };
+
+  it("address is one UserinfoAddress object (the spec's `items` without a type let anything through)", () => {
+    expectResponseMatchesSpec('userinfo', 'GET', path, 200, body);
+    expect(() => expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, address: [address] })).toThrow(
+      /address must be object/,
+    );
+    expect(() =>
+      expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, address: { ...address, postal_code: 155 } }),
+    ).toThrow(/postal_code must be string/);
+  });
+
+  it('phone_number: up to 15 digits as its text says, not exactly 15 as its pattern says', () => {
+    expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, phone_number: '4791234567' });
+    expect(() =>
+      expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, phone_number: '+4791234567' }),
+    ).toThrow(/phone_number must match pattern/);
+    expect(() =>
+      expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, phone_number: '4'.repeat(16) }),
+    ).toThrow(/phone_number must match pattern/);
+  });
+
+  it('other_addresses are UserinfoAddress items; unknown claims fail; nin is 11 digits', () => {
+    expectResponseMatchesSpec('userinfo', 'GET', path, 200, {
+      ...body,
+      other_addresses: [{ ...address, address_type: 'work' }],
+    });
+    expect(() =>
+      expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, birth_date: '1990-05-17' }),
+    ).toThrow(/must NOT have additional properties/);
+    expect(() => expectResponseMatchesSpec('userinfo', 'GET', path, 200, { ...body, nin: '123' })).toThrow(/nin/);
+  });
+
+  it('errors are UserinfoError, whose status the spec types as a string', () => {
+    expectResponseMatchesSpec('userinfo', 'GET', path, 404, { title: 'Not Found', status: '404' });
+    expect(() => expectResponseMatchesSpec('userinfo', 'GET', path, 404, { title: 'Not Found', status: 404 })).toThrow(
+      /status must be string/,
+    );
+  });
+});

@@ -9,7 +9,7 @@
  *   the local copy of that file under exactly that URL as its `$id`, so the ref resolves offline.
  * - ajv 8 understands OpenAPI's `nullable`; `strict: false` lets it skip OpenAPI-only keywords (`example`, `x-…`).
  *
- * Two known spec quirks are corrected here, openly (BRIEF §4, §2):
+ * Known spec quirks are corrected here, openly (BRIEF §4, §2; the Userinfo ones at `fixUserinfoQuirks`):
  * - `PaymentEvent.required` lists the removed `paymentAction` and omits `name`; we require `name` instead.
  * - `access_token` is declared `format: byte` (plain base64), but real tokens are JWTs (base64url segments joined
  *   by dots), which that format rejects; we accept the JWT alphabet.
@@ -23,7 +23,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-export type SpecName = 'epayment' | 'webhooks' | 'token';
+export type SpecName = 'epayment' | 'webhooks' | 'token' | 'userinfo';
 
 const SPEC_DIR = fileURLToPath(new URL('../../../docs/vipps-reference/', import.meta.url));
 const ORDER_MANAGEMENT_REMOTE_URL =
@@ -33,6 +33,7 @@ const SPEC_FILES: Record<SpecName, string> = {
   epayment: 'epayment.v1.yml',
   webhooks: 'webhooks-api.swagger.yaml',
   token: 'access-token-api.swagger.yaml',
+  userinfo: 'userinfo-api.swagger.yaml',
 };
 
 /** Local ids under which each document is registered in ajv. */
@@ -40,6 +41,7 @@ const SPEC_IDS: Record<SpecName, string> = {
   epayment: 'https://vipps-sim.local/epayment.v1.json',
   webhooks: 'https://vipps-sim.local/webhooks.json',
   token: 'https://vipps-sim.local/access-token.json',
+  userinfo: 'https://vipps-sim.local/userinfo.json',
 };
 
 /** Azure API Management error body (BRIEF §7), e.g. for a missing subscription key or token. Not in any spec. */
@@ -87,6 +89,31 @@ function fixPaymentEventRequired(doc: JsonObject): void {
   }
 }
 
+/**
+ * Userinfo 2.0.2 spec quirks (SOURCES.md "Userinfo API"), corrected so the check means something:
+ * - `address` has `items` but no `type: array`. ajv applies `items` to arrays only, so as written *any* value
+ *   passes; it is one object, the preferred address, so it must match `UserinfoAddress`.
+ * - `phone_number`'s pattern demands exactly 15 digits while its text says "Up to 15 digits" (a Norwegian MSISDN
+ *   has 10); we check 1-15 digits.
+ * - `other_addresses` items point at the legacy `Address` (addressLine1, city, country "Norway"), yet the same
+ *   description says they carry `address_type` home/work/other, a field only `UserinfoAddress` has; we check
+ *   them as `UserinfoAddress`, the shape of `address`.
+ * Every `Userinfo` and `UserinfoAddress` field is also declared `additionalProperties: false`, so a claim the spec
+ * does not know (a typo such as `birth_date`) fails.
+ */
+function fixUserinfoQuirks(doc: JsonObject): void {
+  const userinfo = resolveLocal(doc, '#/components/schemas/Userinfo');
+  const properties = asObject(userinfo?.properties);
+  if (!userinfo || !properties) throw new Error('userinfo spec: no Userinfo schema');
+  const addressRef = { $ref: '#/components/schemas/UserinfoAddress' };
+  properties.address = { description: asObject(properties.address)?.description, ...addressRef };
+  properties.other_addresses = { type: 'array', items: addressRef };
+  properties.phone_number = { ...asObject(properties.phone_number), pattern: '^\\d{1,15}$' };
+  userinfo.additionalProperties = false;
+  const address = resolveLocal(doc, '#/components/schemas/UserinfoAddress');
+  if (address) address.additionalProperties = false;
+}
+
 function load(): Loaded {
   if (loaded) return loaded;
   // ajv-formats is CommonJS; depending on the loader its default export arrives wrapped or not.
@@ -99,6 +126,7 @@ function load(): Loaded {
   for (const name of Object.keys(SPEC_FILES) as SpecName[]) {
     docs[name] = readYaml(SPEC_FILES[name]);
     if (name === 'epayment') fixPaymentEventRequired(docs[name]);
+    if (name === 'userinfo') fixUserinfoQuirks(docs[name]);
     ajv.addSchema(docs[name], SPEC_IDS[name]);
   }
   ajv.addSchema(readYaml('order-management-api.2.3.24.swagger.yaml'), ORDER_MANAGEMENT_REMOTE_URL);
@@ -155,6 +183,7 @@ function fallbackRefs(spec: SpecName, status: number): string[] {
   if (spec === 'token')
     return ['https://vipps-sim.local/azure-ad-error.json', apim, `${SPEC_IDS.epayment}#/components/schemas/Problem`];
   if (spec === 'webhooks') return [`${SPEC_IDS.webhooks}#/components/schemas/ProblemDetails`, apim];
+  if (spec === 'userinfo') return [`${SPEC_IDS.userinfo}#/components/schemas/UserinfoError`, apim];
   return status === 401 ? [apim] : [`${SPEC_IDS.epayment}#/components/schemas/Problem`, apim];
 }
 

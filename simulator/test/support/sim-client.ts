@@ -72,7 +72,7 @@ export class SimApi {
 
   constructor(
     readonly running: RunningSimulator,
-    readonly msn = MSN,
+    readonly msn: string = MSN,
   ) {
     this.controls = simulatorControl(running);
   }
