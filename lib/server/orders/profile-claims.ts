@@ -18,7 +18,7 @@ export function profileBackoffSeconds(attempts: number): number {
 /** The spec's `Address` names its country ("Norway"); ours is the two-letter code, like UserinfoAddress. */
 const COUNTRY_CODES: Record<string, string> = { norway: 'NO', norge: 'NO', denmark: 'DK', finland: 'FI' };
 
-function toAddress(address: UserinfoAddress | undefined): StoredAddress | null {
+function toAddress(address: UserinfoAddress | null | undefined): StoredAddress | null {
   if (!address) return null;
   const street = address.street_address ?? [address.addressLine1, address.addressLine2].filter(Boolean).join(', ');
   const postalCode = address.postal_code ?? address.postCode ?? '';

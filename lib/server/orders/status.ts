@@ -54,10 +54,14 @@ const profileColumn = sql<ProfileSnapshot | null>`(select json_build_object('sta
 
 async function readProfile(deps: OrdersDeps, reference: string): Promise<ProfileSnapshot | null> {
   const [row] = await deps.db
-    .select({ profile: profileColumn })
-    .from(payments)
-    .where(eq(payments.reference, reference));
-  return row?.profile ?? null;
+    .select({
+      status: paymentProfiles.status,
+      claims: paymentProfiles.claims,
+      claimable: sql<boolean>`${claimableProfile}`,
+    })
+    .from(paymentProfiles)
+    .where(eq(paymentProfiles.reference, reference));
+  return row ?? null;
 }
 
 /**

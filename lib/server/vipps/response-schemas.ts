@@ -187,8 +187,7 @@ export const userinfoResponseSchema = z.object({
       z.array(userinfoAddressSchema).transform((list) => list.find((a) => a.default === true) ?? list[0]),
     ])
     .nullable()
-    .optional()
-    .transform((address) => address ?? undefined),
+    .optional(),
   other_addresses: z.array(userinfoOtherAddressSchema).nullable().optional(),
   birthdate: z.string().optional(),
 });

@@ -99,7 +99,7 @@ describe('the userinfo response schema', () => {
     const work = { street_address: 'Kontorgata 2', postal_code: '0002', default: true };
     expect(userinfoResponseSchema.parse({ sub: SUB, address: [home, work] }).address).toEqual(work);
     expect(userinfoResponseSchema.parse({ sub: SUB, address: [home] }).address).toEqual(home);
-    expect(userinfoResponseSchema.parse({ sub: SUB, address: null }).address).toBeUndefined();
+    expect(userinfoResponseSchema.parse({ sub: SUB, address: null }).address).toBeNull();
   });
 
   it('quirk: phone_number is "up to 15 digits", not exactly 15 as its pattern says; never a +', () => {
