@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { orderListQuerySchema } from '@/lib/admin-api';
 import { PROFILE_SCOPE } from '@/lib/shop-api';
-import { leases, paymentOperations, paymentProfiles, payments } from '@/lib/server/db/schema';
+import { leases, paymentOperations, paymentProfiles, payments, webhookRegistrations } from '@/lib/server/db/schema';
 import { listOrders } from '@/lib/server/orders/admin-list';
 import { getOrderDetail } from '@/lib/server/orders/admin-order';
 import { moveMoney } from '@/lib/server/orders/move-money';
@@ -13,7 +13,10 @@ import { getPaymentStatus } from '@/lib/server/orders/status';
 import { syncPayment } from '@/lib/server/orders/sync';
 import { ordersCsv } from '@/lib/server/reports/csv-exports';
 import { VippsOutcomeUnknownError, VippsRejectedError } from '@/lib/server/vipps/errors';
+import { processWebhookEvent, receiveWebhook } from '@/lib/server/webhooks/receive';
+import { ensureWebhookRegistered } from '@/lib/server/webhooks/registration';
 import { DRIVERS } from '../db-drivers';
+import { ePaymentEvent, signedDelivery } from '../support/signed-delivery';
 import { depsWith, fakeUserinfo, profileRow, sharingCheckout } from './profile-support';
 import { setUpOrdersWorld } from './support';
 
@@ -24,6 +27,7 @@ const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).form
 describe.each(DRIVERS)('profile sharing on $name', ({ open }) => {
   const getWorld = setUpOrdersWorld(async (w) => {
     await w.handle.db.delete(leases);
+    await w.handle.db.delete(webhookRegistrations);
   }, open);
   const db = () => getWorld().handle.db;
   const createBodyOf = async (reference: string) => {
@@ -59,17 +63,21 @@ describe.each(DRIVERS)('profile sharing on $name', ({ open }) => {
     const fake = fakeUserinfo();
     fake.delayMs = 300;
     const [a, b] = [depsWith(getWorld(), fake), depsWith(getWorld(), fake)];
+    expect(await ensureWebhookRegistered(a)).toBe('registered');
+    const [registration] = await db().select().from(webhookRegistrations);
     const { reference } = await sharingCheckout(a);
     await getWorld().harness.sim.approve(reference);
+    const delivered = await receiveWebhook(b, signedDelivery(registration!.secret, ePaymentEvent(reference)));
 
     const signals = await Promise.allSettled([
       getPaymentStatus(a, reference),
+      processWebhookEvent(b, delivered),
       syncPayment(a, reference),
-      syncPayment(b, reference),
       syncPayment(b, reference),
       reconcileOnce(b, SWEEP),
     ]);
     expect(signals.map((s) => s.status)).toEqual(Array(5).fill('fulfilled'));
+    expect(signals[1]).toMatchObject({ value: 'synced' });
     expect(fake.calls).toHaveLength(1);
     const row = await profileRow(getWorld(), reference);
     expect(row).toMatchObject({ status: 'fetched', attempts: 1, lastError: null });
