@@ -19,6 +19,14 @@ describe('parseEnv', () => {
     }
   });
 
+  it('keeps shared Vipps profiles 90 days after the order settled unless told otherwise', () => {
+    expect(parseEnv({}).PROFILE_RETENTION_DAYS).toBe(90);
+    expect(parseEnv({ PROFILE_RETENTION_DAYS: '30' }).PROFILE_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', '1.5', 'forever']) {
+      expect(() => parseEnv({ PROFILE_RETENTION_DAYS: bad })).toThrow(/PROFILE_RETENTION_DAYS/);
+    }
+  });
+
   it('requires every secret against a real Vipps host and lists them all in one error', () => {
     let error: unknown;
     try {

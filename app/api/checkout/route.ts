@@ -18,6 +18,11 @@ export const POST = withProblems(async (request) => {
   }
   const body = await parseJsonBody(request, checkoutRequestSchema);
   await limitCheckouts(request.headers);
-  const started = await checkout({ checkoutKey: key.data, items: body.items, phoneNumber: body.phoneNumber });
+  const started = await checkout({
+    checkoutKey: key.data,
+    items: body.items,
+    phoneNumber: body.phoneNumber,
+    shareProfile: body.shareProfile,
+  });
   return Response.json(started, { status: 201, headers: { 'cache-control': 'no-store' } });
 });

@@ -31,9 +31,15 @@ const SECRET_KEYS = keySet(`access_token refresh_token id_token token secret cli
   password subscription_key ocp-apim-subscription-key api_key`);
 const PHONE_KEYS = keySet('phoneNumber phone msisdn mobileNumber mobile telephone');
 /** Objects about a person (userinfo, shipping, the customer): every value inside is masked. */
-const PERSONAL_CONTAINERS = keySet('userDetails userInfo profile customer shippingDetails billingDetails address');
+const PERSONAL_CONTAINERS = keySet(`userDetails userInfo profile customer shippingDetails billingDetails address
+  other_addresses`);
+/**
+ * Userinfo claims (OIDC names: `given_name`, `postal_code`…) and their ePayment spellings. `sub` too: it is
+ * pseudonymous, but stable per shopper and sales unit, so it would link one person's orders (ADR 0026). `name`
+ * is not here: it is also a product's or an event's name; a userinfo body is masked whole (see below).
+ */
 const PERSONAL_KEYS = keySet(`email firstName lastName fullName givenName familyName streetAddress addressLine1
-  addressLine2 birthDate dateOfBirth nin ssn`);
+  addressLine2 postalCode postCode city formatted birthDate dateOfBirth nin ssn sub`);
 /** Ids, amounts and timestamps whose digits are not phone numbers. */
 const DIGIT_KEYS = keySet(`reference pspReference idempotencyKey timestamp msn merchantSerialNumber expires_in
   ext_expires_in expires_on not_before traceId trace_id id time expiresAt createdAt value amount status statusCode`);
@@ -76,13 +82,16 @@ export interface RedactOptions {
   /** Values that must never appear, wherever they are: the configured keys and the tokens seen so far. */
   secrets?: readonly string[];
   maxChars?: number;
+  /** The whole body is about a person (a userinfo answer): every value in it is masked, whatever its key. */
+  personal?: boolean;
 }
 
 /** A body as stored: JSON redacted by key and value, anything else scrubbed as text; then bounded. */
 export function redactBodyText(text: string | undefined, options: RedactOptions = {}): string | null {
   if (text === undefined || text === '') return null;
   const parsed = parseJson(text);
-  const redacted = parsed === undefined ? scrubText(text) : JSON.stringify(redactValue(parsed, '', false));
+  const redacted =
+    parsed === undefined ? scrubText(text) : JSON.stringify(redactValue(parsed, '', options.personal ?? false));
   // A body that is not JSON may hold a raw NUL or a lone surrogate, which no text column can store.
   const storable = toStorableText(redacted);
   return cutTo(removeKnownSecrets(storable, options.secrets ?? []), options.maxChars ?? MAX_LOGGED_BODY_CHARS);
@@ -97,6 +106,8 @@ function parseJson(text: string): unknown {
 }
 
 const PAYMENT_PATH = /^\/epayment\/v1\/(?:test\/)?payments\/([^/?]+)/;
+/** The Userinfo API answers with nothing but claims about the shopper (profile sharing, ADR 0026). */
+const USERINFO_PATH = /^\/vipps-userinfo-api\//;
 
 /** The payment the exchange is about: from the path, or the create body's `reference` (the token call has none). */
 export function paymentReferenceOf(exchange: Pick<VippsExchange, 'path' | 'requestBody'>): string | null {
@@ -128,6 +139,7 @@ export type ApiLogRowValues = Omit<ApiLogEntry, 'id' | 'at'> & { at: Date };
 export function redactExchange(exchange: VippsExchange, options: RedactOptions = {}): ApiLogRowValues {
   const secrets = options.secrets ?? [];
   const clean = (text: string, max: number) => cutTo(removeKnownSecrets(scrubText(text), secrets), max);
+  const userinfo = USERINFO_PATH.test(exchange.path);
   return {
     at: new Date(exchange.startedAt),
     method: exchange.method,
@@ -137,11 +149,12 @@ export function redactExchange(exchange: VippsExchange, options: RedactOptions =
     durationMs: Math.max(0, Math.round(exchange.durationMs)),
     attempt: exchange.attempt,
     idempotencyKey: exchange.idempotencyKey ?? null,
-    reference: paymentReferenceOf(exchange),
+    // A userinfo path names the shopper's sub, not the payment; the client passes the payment it is for.
+    reference: paymentReferenceOf(exchange) ?? (userinfo ? (exchange.reference ?? null) : null),
     traceId: exchange.traceId?.slice(0, 200) ?? null,
     pspReference: pspReferenceOf(exchange.responseBody),
     requestBody: redactBodyText(exchange.requestBody, options),
-    responseBody: redactBodyText(exchange.responseBody, options),
+    responseBody: redactBodyText(exchange.responseBody, { ...options, personal: userinfo }),
     error: exchange.error ? clean(`${exchange.error.reason}: ${exchange.error.message}`, 500) : null,
   };
 }

@@ -45,6 +45,7 @@ async function prune() {
         apiLog: { retentionDays: env.VIPPS_API_LOG_RETENTION_DAYS, maxRows: env.VIPPS_API_LOG_MAX_ROWS },
         deliveries: { retentionDays: env.WEBHOOK_INBOX_RETENTION_DAYS, maxRefused: env.WEBHOOK_INBOX_MAX_REFUSED },
         shopperPhoneDays: env.SHOPPER_PHONE_RETENTION_DAYS,
+        profileDays: env.PROFILE_RETENTION_DAYS,
         everySeconds: RETENTION_EVERY_SECONDS,
       },
       INSTANCE_ID,

@@ -116,6 +116,8 @@ const rawSchema = z.object({
   WEBHOOK_INBOX_MAX_REFUSED: z.coerce.number().int().min(10).max(1_000_000).default(1_000),
   /** A shopper's phone number is forgotten this many days after the order (orders, stored request bodies). */
   SHOPPER_PHONE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  /** A profile shared from Vipps (name, e-mail, phone, address) is erased this many days after its order settled. */
+  PROFILE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(90),
 
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: z.url().optional(),

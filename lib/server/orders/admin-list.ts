@@ -10,6 +10,7 @@ import {
 import { toMsisdn } from '@/lib/shop-api';
 import type { Db } from '../db/core';
 import { orders, paymentOperations, payments, type PaymentRow } from '../db/schema';
+import { sharedEmailMatch, sharedNames } from './profile-staff';
 
 /** `%` and `_` typed by staff are literal characters, not wildcards. */
 const likePrefix = (text: string) => `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -25,7 +26,8 @@ const unknownOperationOf = (db: Db) =>
 
 /**
  * What staff typed in the search box: an order number (whole or its start, any case; "100042" alone too), a
- * payment reference of any attempt, or a phone number however it is spaced ("+47 912 34 567" = 4791234567).
+ * payment reference of any attempt, a phone number however it is spaced ("+47 912 34 567" = 4791234567), or (with
+ * an `@`) the e-mail address the shopper shared from Vipps.
  */
 function searchCondition(db: Db, q: string): SQL {
   const text = q.toUpperCase();
@@ -41,6 +43,7 @@ function searchCondition(db: Db, q: string): SQL {
   );
   const msisdn = toMsisdn(q);
   if (msisdn) matches.push(eq(orders.phoneNumber, msisdn));
+  if (q.includes('@')) matches.push(sharedEmailMatch(db, q));
   return or(...matches)!;
 }
 
@@ -99,6 +102,7 @@ export async function listOrders(db: Db, query: OrderListQuery, opts: ListOrders
         .where(and(inArray(payments.orderId, ids), eq(paymentOperations.status, 'unknown')))
     : [];
   const withUnknown = new Set(unknown.map((u) => u.orderId));
+  const names = await sharedNames(db, ids);
 
   const items = rows.map((order): OrderListItem => {
     const own = attempts.filter((p) => p.orderId === order.id);
@@ -108,7 +112,7 @@ export async function listOrders(db: Db, query: OrderListQuery, opts: ListOrders
       status: order.status,
       currency: order.currency,
       totalOre: order.totalOre,
-      customerName: null,
+      customerName: names.get(order.id) ?? null,
       reference: newest(own)?.reference ?? null,
       phoneNumber: order.phoneNumber,
       // An order normally has one authorized attempt; summing shows every øre even if Vipps authorized two.

@@ -8,6 +8,7 @@ import type { PaymentEvent } from '../vipps/types';
 import { buildTimeline } from './admin-timeline';
 import type { OrdersDeps } from './deps';
 import { abandonedAfterSeconds, buildMoneyPanel } from './money-panel';
+import { orderProfile } from './profile-staff';
 import { ORDER_NUMBER_PATTERN } from './references';
 
 const orderNotFound = () => new ProblemError({ status: 404, code: 'not_found', title: 'Order not found' });
@@ -35,11 +36,10 @@ export async function getOrderDetail(
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id))
     .orderBy(asc(orderLines.position));
-  const attempts = await db
-    .select()
-    .from(payments)
-    .where(eq(payments.orderId, order.id))
-    .orderBy(asc(payments.attempt));
+  const [attempts, profile] = await Promise.all([
+    db.select().from(payments).where(eq(payments.orderId, order.id)).orderBy(asc(payments.attempt)),
+    orderProfile(db, order.id),
+  ]);
   const references = attempts.map((p) => p.reference);
   const [operations, webhooks, actions] = references.length
     ? await Promise.all([
@@ -94,7 +94,7 @@ export async function getOrderDetail(
     status: order.status,
     currency: order.currency,
     totalOre: order.totalOre,
-    profile: null,
+    profile,
     vatOre: order.vatOre,
     phoneNumber: order.phoneNumber,
     lines: lines.map(({ position, sku, name, quantity, unitPriceOre, totalOre, vatPercent, vatOre }) => ({

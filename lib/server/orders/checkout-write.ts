@@ -14,11 +14,14 @@ export interface NewCheckout {
   priced: PricedCart;
   reference: string;
   idempotencyKey: string;
+  /** The `profile.scope` the body asks for, kept with the payment (payment_profiles) in the same statement. */
+  profileScope: string | undefined;
   body: CreatePaymentRequest;
 }
 
 /**
- * Writes a new checkout — the order, its lines, its first payment and that payment's create operation — in ONE
+ * Writes a new checkout — the order, its lines, its first payment, its profile request if the shopper chose to
+ * share one, and that payment's create operation — in ONE
  * statement: data-modifying CTEs commit or fail together like a transaction, in one round trip instead of eight
  * (BEGIN, four INSERTs, COMMIT …), which is most of what checkout adds to the Vipps call (`npm run bench`).
  * The rows below the order are selected from the order's insert, so a checkout key seen before writes nothing
@@ -54,6 +57,11 @@ export async function insertCheckout(db: Db, c: NewCheckout): Promise<CreateToSe
         insert into payments (reference, order_id, attempt, currency, amount_ore)
         select ${c.reference}, new_order.id, 1, ${c.priced.currency}, ${c.priced.totalOre} from new_order
         returning reference
+      ),
+      new_profile as (
+        insert into payment_profiles (reference, scope, status)
+        select new_payment.reference, ${c.profileScope ?? null}::text, 'waiting'
+        from new_payment where ${c.profileScope ?? null}::text is not null
       )
       insert into payment_operations
         (reference, kind, idempotency_key, amount_ore, request_body, status, requested_by, attempts, claimed_until)

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import type { PaymentStartedResponse } from '@/lib/shop-api';
+import { PROFILE_SCOPE, type PaymentStartedResponse } from '@/lib/shop-api';
 import { findProducts } from '../catalogue/products';
 import { orders, payments } from '../db/schema';
 import { queryRows } from '../db/rows';
@@ -20,6 +20,8 @@ export interface CheckoutInput {
   checkoutKey: string;
   items: { sku: string; quantity: number }[];
   phoneNumber?: string;
+  /** The shopper chose to share name, e-mail, phone and address from Vipps: the create asks for PROFILE_SCOPE. */
+  shareProfile?: boolean;
 }
 
 /**
@@ -40,8 +42,16 @@ export async function startCheckout(deps: OrdersDeps, input: CheckoutInput): Pro
     queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('orders', 'id'))::int as id`),
   ]);
   const priced = priceCart(catalogue, input.items);
+  const profileScope = input.shareProfile ? PROFILE_SCOPE : undefined;
+  // The choice is part of the request only when made, so a checkout without it hashes as it always did.
   const requestHash = createHash('sha256')
-    .update(JSON.stringify({ items: input.items, phoneNumber: input.phoneNumber ?? null }))
+    .update(
+      JSON.stringify({
+        items: input.items,
+        phoneNumber: input.phoneNumber ?? null,
+        ...(profileScope && { profileScope }),
+      }),
+    )
     .digest('hex');
 
   const orderNumber = orderNumberFor(id);
@@ -55,11 +65,13 @@ export async function startCheckout(deps: OrdersDeps, input: CheckoutInput): Pro
     priced,
     reference,
     idempotencyKey: createKeyFor(reference),
+    profileScope,
     body: createPaymentBody({
       ...priced,
       reference,
       orderNumber,
       phoneNumber: input.phoneNumber,
+      profileScope,
       publicBaseUrl: deps.publicBaseUrl,
     }),
   });

@@ -9,6 +9,8 @@ export interface CreatePaymentInput {
   lines: PricedLine[];
   /** MSISDN, pre-fills the Vipps landing page. */
   phoneNumber?: string;
+  /** `profile.scope` when the shopper chose to share their profile (BRIEF §4.1); absent, the body has no `profile`. */
+  profileScope?: string;
   publicBaseUrl: string;
 }
 
@@ -30,6 +32,7 @@ export function createPaymentBody(input: CreatePaymentInput): CreatePaymentReque
     returnUrl: returnUrlFor(input.publicBaseUrl, input.reference),
     paymentDescription: `Fjellbutikken order ${input.orderNumber}`,
     ...(input.phoneNumber && { customer: { phoneNumber: input.phoneNumber } }),
+    ...(input.profileScope && { profile: { scope: input.profileScope } }),
     receipt: {
       orderLines: input.lines.map((line) => ({
         name: line.name,

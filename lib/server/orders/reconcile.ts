@@ -5,6 +5,7 @@ import { takeLease } from '../runtime/lease';
 import { ensurePaymentCreated } from './create-payment';
 import type { OrdersDeps } from './deps';
 import { SUCCEEDED } from './operations';
+import { sweepProfiles } from './profile-fetch';
 import { settleOperation } from './settle-operation';
 import { STATUS_REFRESH_SECONDS, claimRefresh } from './status';
 import { syncPayment } from './sync';
@@ -34,6 +35,8 @@ export interface SweepResult {
   /** Create operations left pending although their payment has its landing page URL (see `repairCreates`). */
   repaired: number;
   failed: number;
+  /** Shared profiles fetched again (userinfo calls) or whose payment was read again for its `sub` (ADR 0026). */
+  profiles: number;
 }
 
 /**
@@ -44,7 +47,15 @@ export interface SweepResult {
  * also after a restart, since the work to do is found in the database. Only the lease holder sweeps.
  */
 export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions): Promise<SweepResult> {
-  const result: SweepResult = { swept: false, synced: 0, created: 0, settled: 0, repaired: 0, failed: 0 };
+  const result: SweepResult = {
+    swept: false,
+    synced: 0,
+    created: 0,
+    settled: 0,
+    repaired: 0,
+    failed: 0,
+    profiles: 0,
+  };
   if (!(await takeLease(deps.db, RECONCILER_LEASE, options.holder ?? INSTANCE_ID, options.leaseSeconds))) return result;
   result.swept = true;
   result.repaired = await repairCreates(deps);
@@ -115,7 +126,18 @@ export async function reconcileOnce(deps: OrdersDeps, options: ReconcileOptions)
     )
     .limit(options.batchSize);
   for (const { id } of unsettled) await step('settled', () => settleOperation(deps, id), { operationId: id });
-  if (result.synced + result.created + result.settled + result.repaired + result.failed > 0)
+
+  // Last, and never failing the sweep: profile work moves no money (profile-fetch.ts catches everything).
+  const profiles = await sweepProfiles(deps, {
+    batchSize: options.batchSize,
+    minAgeSeconds: options.minAgeSeconds,
+    syncPayment: (reference) => syncPayment(deps, reference),
+  }).catch((error: unknown) => {
+    deps.log.warn({ errorName: error instanceof Error ? error.name : 'error' }, 'reconciler: profile sweep failed');
+    return { fetched: 0, reread: 0 };
+  });
+  result.profiles = profiles.fetched + profiles.reread;
+  if (result.synced + result.created + result.settled + result.repaired + result.failed + result.profiles > 0)
     deps.log.info({ ...result }, 'reconciler sweep');
   return result;
 }

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { PaymentStartedResponse } from '@/lib/shop-api';
-import { orders, paymentOperations, payments } from '../db/schema';
+import { orders, paymentOperations, paymentProfiles, payments } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import type { CreatePaymentRequest } from '../vipps/types';
 import { ensurePaymentCreated } from './create-payment';
@@ -64,6 +64,8 @@ export async function retryPayment(deps: OrdersDeps, failedReference: string): P
       status: 'pending',
       requestedBy: 'shopper',
     });
+    // The copied body keeps the order's choice to share a profile; the new attempt gets its own profile row.
+    if (body.profile?.scope) await tx.insert(paymentProfiles).values({ reference, scope: body.profile.scope });
     await refreshOrderStatus(tx, failed.orderId);
     return { orderNumber: order!.orderNumber, reference };
   });

@@ -1,10 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { OrderLineView, PaymentStatusResponse } from '@/lib/shop-api';
-import { orderLines, orders, payments, type OrderRow, type PaymentRow } from '../db/schema';
+import { orderLines, orders, paymentProfiles, payments, type OrderRow, type PaymentRow } from '../db/schema';
 import { ProblemError } from '../http/problem';
 import { coalesced } from './coalesce';
 import type { OrdersDeps } from './deps';
 import { canRetry, isFinalState, outcomeFor } from './state-machine';
+import { fetchProfileOnce, waitAtMost } from './profile-fetch';
+import { claimableProfile } from './profile-store';
+import { greetingFor, type ProfileSnapshot } from './profile-views';
 import { ledgerOf, syncPayment } from './sync';
 
 /** Vipps' polling advice (BRIEF §4): every 2 s; their limit is 120 GETs a minute per payment. */
@@ -19,6 +22,7 @@ export const STATUS_REFRESH_SECONDS = 2;
 export async function getPaymentStatus(deps: OrdersDeps, reference: string): Promise<PaymentStatusResponse> {
   const found = await findSharedPaymentWithOrder(deps, reference);
   let payment = found.payment;
+  let profile = found.profile;
   if (
     payment.redirectUrl &&
     !isFinalState(payment.vippsState) &&
@@ -26,13 +30,38 @@ export async function getPaymentStatus(deps: OrdersDeps, reference: string): Pro
     (await claimRefresh(deps, reference))
   ) {
     try {
+      // Also fetches the shared profile if this read is the one that saw the approval (waited for ≤ 5 s).
       payment = await syncPayment(deps, reference);
+      if (profile) profile = await readProfile(deps, reference);
     } catch (error) {
       // The shopper still gets our last known answer; the next poll or the reconciler tries again.
       deps.log.warn({ err: error, reference }, 'status refresh from Vipps failed');
     }
   }
-  return statusView(payment, found);
+  if (profile?.claimable && payment.vippsState === 'AUTHORIZED') {
+    // A webhook or the reconciler saw the approval but its fetch is not done (or failed and is due): the return
+    // page may be the one that fetches it, so it can greet the shopper at once. Bounded; never fails the poll.
+    await waitAtMost(fetchProfileOnce(deps, reference));
+    profile = await readProfile(deps, reference);
+  }
+  return statusView(payment, found, profile);
+}
+
+/** The shared profile as the return page needs it; null when the attempt did not ask for one. */
+const profileColumn = sql<ProfileSnapshot | null>`(select json_build_object('status', ${paymentProfiles.status},
+    'claims', ${paymentProfiles.claims}, 'claimable', ${claimableProfile})
+  from ${paymentProfiles} where ${paymentProfiles.reference} = ${payments.reference})`;
+
+async function readProfile(deps: OrdersDeps, reference: string): Promise<ProfileSnapshot | null> {
+  const [row] = await deps.db
+    .select({
+      status: paymentProfiles.status,
+      claims: paymentProfiles.claims,
+      claimable: sql<boolean>`${claimableProfile}`,
+    })
+    .from(paymentProfiles)
+    .where(eq(paymentProfiles.reference, reference));
+  return row ?? null;
 }
 
 /**
@@ -50,6 +79,7 @@ interface PaymentWithOrder {
   order: Pick<OrderRow, 'orderNumber' | 'currency' | 'totalOre' | 'vatOre'>;
   lines: OrderLineView[];
   newestReference: string | null;
+  profile: ProfileSnapshot | null;
 }
 
 const sharedReads = new WeakMap<OrdersDeps['db'], (reference: string) => Promise<PaymentWithOrder>>();
@@ -88,6 +118,7 @@ async function findPaymentWithOrder(deps: OrdersDeps, reference: string): Promis
           'sku', l.sku, 'name', l.name, 'quantity', l.quantity, 'unitPriceOre', l.unit_price_ore,
           'totalOre', l.total_ore, 'vatPercent', l.vat_percent, 'vatOre', l.vat_ore) order by l.position)
         from ${orderLines} l where l.order_id = ${payments.orderId})`,
+      profile: profileColumn,
     })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
@@ -100,8 +131,8 @@ async function findPaymentWithOrder(deps: OrdersDeps, reference: string): Promis
       detail: 'Check the link, or go back to the shop.',
     });
   }
-  const { payment, lines, newestReference, ...order } = row;
-  return { payment, order, lines: lines ?? [], newestReference };
+  const { payment, lines, newestReference, profile, ...order } = row;
+  return { payment, order, lines: lines ?? [], newestReference, profile };
 }
 
 /**
@@ -125,7 +156,11 @@ export async function claimRefresh(
   return claimed.length > 0;
 }
 
-function statusView(payment: PaymentRow, { order, lines, newestReference }: PaymentWithOrder): PaymentStatusResponse {
+function statusView(
+  payment: PaymentRow,
+  { order, lines, newestReference }: PaymentWithOrder,
+  profile: ProfileSnapshot | null,
+): PaymentStatusResponse {
   const ledger = ledgerOf(payment);
   const outcome = outcomeFor(ledger);
   const isNewest = newestReference === payment.reference;
@@ -137,7 +172,7 @@ function statusView(payment: PaymentRow, { order, lines, newestReference }: Paym
     checkedAt: payment.checkedAt?.toISOString() ?? null,
     canRetry: isNewest && canRetry(ledger),
     newerReference: isNewest ? null : newestReference,
-    shopper: null,
+    shopper: greetingFor(payment, profile),
     order: {
       currency: order.currency,
       totalOre: order.totalOre,

@@ -4,6 +4,7 @@ import { orders, payments, type PaymentRow } from '../db/schema';
 import { isVippsError } from '../vipps/errors';
 import type { GetPaymentResponse, ModificationResponse } from '../vipps/types';
 import type { OrdersDeps } from './deps';
+import { profileAfterRead, waitAtMost } from './profile-fetch';
 import { applySnapshot, ledgerChanged, orderStatusFor, type PaymentLedger, type VippsState } from './state-machine';
 
 export function snapshotOf(read: GetPaymentResponse | ModificationResponse) {
@@ -74,11 +75,16 @@ export async function refreshOrderStatus(db: Db, orderId: number): Promise<void>
 
 /**
  * Reads the payment from Vipps and applies it. A payment Vipps has never heard of (404, e.g. after the simulator
- * restarted) is marked as needing attention, which also takes it out of the reconciler's sweeps.
+ * restarted) is marked as needing attention, which also takes it out of the reconciler's sweeps. Once the payment
+ * is applied, a shared profile it carries is fetched (profile-fetch.ts): waited for at most PROFILE_WAIT_MS, and
+ * never able to fail this call.
  */
 export async function syncPayment(deps: OrdersDeps, reference: string): Promise<PaymentRow> {
   try {
-    return await applyVippsRead(deps.db, reference, await deps.vipps.getPayment(reference));
+    const read = await deps.vipps.getPayment(reference);
+    const applied = await applyVippsRead(deps.db, reference, read);
+    await waitAtMost(profileAfterRead(deps, reference, read));
+    return applied;
   } catch (error) {
     if (isVippsError(error, 'rejected') && error.status === 404) {
       const [row] = await deps.db

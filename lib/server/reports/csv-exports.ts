@@ -25,22 +25,35 @@ interface OrderExportRow {
   captured_ore: number | null;
   refunded_ore: number | null;
   cancelled_ore: number | null;
+  customer_name: string | null;
+  customer_email: string | null;
+}
+
+export interface ExportOptions {
+  /**
+   * Add the name and e-mail the shopper shared from Vipps. Operators only (ADR 0026): a file leaves the shop's
+   * access control, so viewers, who read the order pages, get the export without them.
+   */
+  withContact?: boolean;
 }
 
 /** One row per order created in the range, with the amounts of its deciding payment attempt. */
-export async function ordersCsv(db: Db, range: DateRange): Promise<string> {
+export async function ordersCsv(db: Db, range: DateRange, options: ExportOptions = {}): Promise<string> {
   const rows = await queryRows<OrderExportRow>(
     db,
     sql`select o.order_number, o.created_at, o.status, o.currency, o.total_ore, o.vat_ore,
-               p.reference, p.vipps_state, p.authorized_ore, p.captured_ore, p.refunded_ore, p.cancelled_ore
+               p.reference, p.vipps_state, p.authorized_ore, p.captured_ore, p.refunded_ore, p.cancelled_ore,
+               pp.claims->>'name' as customer_name, pp.claims->>'email' as customer_email
         from orders o
         left join lateral (
           select * from payments p where p.order_id = o.id
           order by (p.vipps_state = 'AUTHORIZED') desc, p.attempt desc limit 1
         ) p on true
+        left join payment_profiles pp on pp.reference = p.reference and pp.status = 'fetched'
         where ${inRange('o.created_at', range)}
         order by o.created_at, o.id`,
   );
+  const contact = options.withContact === true;
   const amounts = ['total', 'vat', 'authorized', 'captured', 'refunded', 'cancelled'] as const;
   let out =
     BOM +
@@ -52,6 +65,7 @@ export async function ordersCsv(db: Db, range: DateRange): Promise<string> {
       'reference',
       'vipps_state',
       ...amounts.flatMap((a) => [`${a}_ore`, `${a}_kr`]),
+      ...(contact ? ['customer_name', 'customer_email'] : []),
     ]);
   for (const r of rows) {
     const ore = [
@@ -70,6 +84,7 @@ export async function ordersCsv(db: Db, range: DateRange): Promise<string> {
       r.reference,
       r.vipps_state,
       ...ore.flatMap((o) => [o, oreAsKr(o)]),
+      ...(contact ? [r.customer_name, r.customer_email] : []),
     ]);
   }
   return out;

@@ -20,6 +20,8 @@ export interface AttemptInput {
   method: string;
   baseUrl: string;
   path: string;
+  /** What logs and the exchange observer see instead of `path` (a userinfo `sub` stays out of them). */
+  loggedPath?: string;
   headers: Headers;
   /** The same bytes on every attempt (BRIEF §3). */
   body?: Uint8Array;
@@ -51,7 +53,7 @@ export async function performAttempt(
   const logFields = {
     operation: input.operation,
     method: input.method,
-    path: input.path,
+    path: input.loggedPath ?? input.path,
     reference: input.reference,
     idempotencyKey: input.idempotencyKey,
     attempt: input.attempt,
@@ -99,7 +101,7 @@ function tell(
     deps.onExchange({
       operation: input.operation,
       method: input.method,
-      path: input.path,
+      path: input.loggedPath ?? input.path,
       reference: input.reference,
       idempotencyKey: input.idempotencyKey,
       attempt: input.attempt,

@@ -10,6 +10,7 @@ import {
   forceApproveRequest,
   getPaymentEventsRequest,
   getPaymentRequest,
+  getUserinfoRequest,
   listWebhooksRequest,
   refundPaymentRequest,
   registerWebhookRequest,
@@ -17,6 +18,7 @@ import {
   type CancelOptions,
   type IdempotencyOptions,
 } from './requests';
+import type { Userinfo } from './response-schemas';
 import { createTokenCache, tokenRefreshAtMs, type TokenCache } from './token-cache';
 import { createTransport, type TransportDeps } from './transport';
 import type {
@@ -55,6 +57,11 @@ export interface VippsClient {
   registerWebhook(body: RegisterWebhookRequest): Promise<RegisterWebhookResponse>;
   listWebhooks(): Promise<RegisteredWebhook[]>;
   deleteWebhook(id: string): Promise<void>;
+  /**
+   * The profile the shopper consented to share (Userinfo API), by the `profile.sub` of an AUTHORIZED payment.
+   * `about.reference` only labels errors and the API log row. A 404 means Vipps no longer serves it.
+   */
+  getUserinfo(sub: string, about?: { reference?: string }): Promise<Userinfo>;
 }
 
 export function createVippsClient(config: VippsClientConfig, deps: VippsClientDeps): VippsClient {
@@ -93,5 +100,6 @@ export function createVippsClient(config: VippsClientConfig, deps: VippsClientDe
     registerWebhook: async (body) => transport.send(registerWebhookRequest(body)),
     listWebhooks: async () => (await transport.send(listWebhooksRequest())).webhooks,
     deleteWebhook: async (id) => transport.send(deleteWebhookRequest(id)),
+    getUserinfo: async (sub, about) => transport.send(getUserinfoRequest(sub, about?.reference)),
   };
 }

@@ -33,7 +33,8 @@ export type VippsOperation =
   | 'forceApprove'
   | 'registerWebhook'
   | 'listWebhooks'
-  | 'deleteWebhook';
+  | 'deleteWebhook'
+  | 'getUserinfo';
 
 /**
  * - `rejected`: Vipps definitely did not perform the operation: a 4xx answer, or no attempt of the call can

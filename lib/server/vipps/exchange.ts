@@ -5,7 +5,7 @@ import type { VippsOperation } from './errors';
 export interface VippsExchange {
   operation: VippsOperation;
   method: string;
-  /** Below the base URL, as sent (dynamic segments URL-encoded). */
+  /** Below the base URL, as sent (dynamic segments URL-encoded), except a userinfo `sub`: `{sub}` (ADR 0026). */
   path: string;
   /** The payment reference or webhook id the call is about, when it is about one. */
   reference?: string;

@@ -8,5 +8,6 @@ export type { CancelOptions, IdempotencyOptions } from './requests';
 export type { ExchangeObserver, VippsExchange } from './exchange';
 export * from './errors';
 export * from './types';
+export type { Userinfo, UserinfoAddress } from './response-schemas';
 export { signWebhook, verifyWebhook, webhookSigningTarget } from './webhook-signature';
 export type { WebhookVerificationFailure, WebhookVerificationResult } from './webhook-signature';

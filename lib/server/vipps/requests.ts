@@ -11,6 +11,7 @@ import {
   paymentEventsSchema,
   registerWebhookResponseSchema,
   tokenResponseSchema,
+  userinfoResponseSchema,
   webhookQueryResponseSchema,
 } from './response-schemas';
 import { eventsForReference, paymentReplyChecks, sameReference, type ResponseCheck } from './response-checks';
@@ -36,6 +37,11 @@ export interface VippsRequestSpec<T> {
   path: string;
   /** For errors and logs: the payment reference or webhook id. */
   reference?: string;
+  /**
+   * The path as logs and the API log may show it, when `path` itself holds something that must stay out of them
+   * (the userinfo `sub`, ADR 0026). Defaults to `path`.
+   */
+  loggedPath?: string;
   idempotencyKey?: string;
   /** JSON text, serialised once so every retry sends the very same bytes (BRIEF §3: 409 on a different body). */
   bodyText?: string;
@@ -45,6 +51,7 @@ export interface VippsRequestSpec<T> {
 
 const EPAYMENT = '/epayment/v1';
 const WEBHOOKS = '/webhooks/v1/webhooks';
+const USERINFO = '/vipps-userinfo-api/userinfo';
 
 export interface IdempotencyOptions {
   /** Required on create, capture, refund and cancel; 1–50 characters; reuse it on every retry. */
@@ -231,4 +238,25 @@ export function deleteWebhookRequest(id: string) {
     retryMode: 'idempotent',
     response: empty,
   } satisfies VippsRequestSpec<void>;
+}
+
+/** What the logs show instead of a `sub`: it is pseudonymous, but it links one shopper across orders (ADR 0026). */
+export const LOGGED_SUB = '{sub}';
+
+/**
+ * `GET /vipps-userinfo-api/userinfo/{sub}` (Userinfo API 2.0.2): the claims the shopper consented to share, with the
+ * same access token and headers as the ePayment calls. A read, so it is retried like one. `reference` is the payment
+ * the `sub` came from, for errors and the API log only.
+ */
+export function getUserinfoRequest(sub: string, reference?: string) {
+  const operation = 'getUserinfo';
+  return {
+    operation,
+    method: 'GET',
+    path: `${USERINFO}/${pathSegment(operation, sub, 'profile sub')}`,
+    loggedPath: `${USERINFO}/${LOGGED_SUB}`,
+    reference,
+    retryMode: 'idempotent',
+    response: json(userinfoResponseSchema, (info) => (info.sub === sub ? [] : ['sub is not the one asked for'])),
+  } satisfies VippsRequestSpec<unknown>;
 }

@@ -137,3 +137,60 @@ export const webhookQueryResponseSchema = z.looseObject({
 }) satisfies z.ZodType<WebhookQueryResponse>;
 
 export type TokenResponse = z.output<typeof tokenResponseSchema>;
+
+/**
+ * Userinfo `address` (the spec's UserinfoAddress). Every field is optional in the spec; the shop needs at least the
+ * street or the postal code to ship anything, which the mapping (orders/profile-claims.ts) decides, not this schema.
+ */
+const userinfoAddressSchema = z.object({
+  street_address: z.string().optional(),
+  postal_code: z.string().optional(),
+  region: z.string().optional(),
+  country: z.string().optional(),
+  formatted: z.string().optional(),
+  address_type: z.string().optional(),
+  default: z.boolean().optional(),
+});
+
+/**
+ * `other_addresses[]`: the spec types its items as `Address` (addressLine1, city, postCode, country "Norway") while
+ * the preferred `address` is a UserinfoAddress; both shapes are accepted, so whichever Vipps sends is read.
+ */
+const userinfoOtherAddressSchema = userinfoAddressSchema.extend({
+  addressLine1: z.string().optional(),
+  addressLine2: z.string().optional(),
+  city: z.string().optional(),
+  postCode: z.string().optional(),
+});
+
+/**
+ * `GET /vipps-userinfo-api/userinfo/{sub}` (userinfo-api.swagger.yaml 2.0.2). Only `sub` is always there (`openid`
+ * is implied); every other claim appears only if the shopper consented to it. `z.object` strips what we do not read
+ * (unknown claims, `nin`, the deprecated `accounts`): we keep no claim we did not ask for. Spec quirks (SOURCES.md):
+ * `address` is declared with `items` but no `type: array` and is one object (an array is read as its default item);
+ * `phone_number`'s pattern says exactly 15 digits where its text says "up to 15", so up to 15 is accepted.
+ */
+export const userinfoResponseSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().optional(),
+  given_name: z.string().optional(),
+  family_name: z.string().optional(),
+  email: z.string().optional(),
+  email_verified: z.boolean().optional(),
+  phone_number: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+  address: z
+    .union([
+      userinfoAddressSchema,
+      z.array(userinfoAddressSchema).transform((list) => list.find((a) => a.default === true) ?? list[0]),
+    ])
+    .nullable()
+    .optional(),
+  other_addresses: z.array(userinfoOtherAddressSchema).nullable().optional(),
+  birthdate: z.string().optional(),
+});
+
+export type Userinfo = z.output<typeof userinfoResponseSchema>;
+export type UserinfoAddress = z.output<typeof userinfoOtherAddressSchema>;

@@ -83,6 +83,7 @@ export function createTransport(
           method: spec.method,
           baseUrl: config.baseUrl,
           path: spec.path,
+          loggedPath: spec.loggedPath,
           headers,
           body,
           timeoutMs,

@@ -148,6 +148,7 @@ describe('API log retention', () => {
       apiLog: { retentionDays: 30, maxRows: 2 },
       deliveries: { retentionDays: 30, maxRefused: 100 },
       shopperPhoneDays: 30,
+      profileDays: 90,
       everySeconds: 3_600,
     };
     const first = await runRetention({ db: db(), log: quiet }, settings, 'instance-a');
@@ -231,6 +232,7 @@ describe("shoppers' phone numbers", () => {
         apiLog: { retentionDays: 60, maxRows: 1_000 },
         deliveries: { retentionDays: 30, maxRefused: 100 },
         shopperPhoneDays: 30,
+        profileDays: 90,
         everySeconds: 3_600,
       },
       'instance-a',

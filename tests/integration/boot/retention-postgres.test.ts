@@ -27,6 +27,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('API log and inbox rete
       apiLog: { retentionDays: 30, maxRows: 5 },
       deliveries: { retentionDays: 30, maxRefused: 2 },
       shopperPhoneDays: 30,
+      profileDays: 90,
       everySeconds: 3_600,
     };
     const quiet = { info: () => {} };
@@ -35,6 +36,7 @@ describe.skipIf(process.env.SKIP_POSTGRES_TESTS === '1')('API log and inbox rete
       apiLog: { byAge: 3, byCount: 3 },
       deliveries: { byAge: 0, byCount: 3 },
       phones: { orders: 0, operations: 0, apiLog: 0 },
+      profiles: 0,
     });
     expect(await runRetention({ db: handle.db, log: quiet }, settings, 'b')).toEqual({ ran: false });
     expect(await handle.db.select().from(vippsApiLog)).toHaveLength(5);

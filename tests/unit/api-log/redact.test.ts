@@ -168,3 +168,63 @@ describe('redactExchange', () => {
     expect(row.error).toBe('network: TypeError: fetch failed [redacted]');
   });
 });
+
+describe('a userinfo exchange (profile sharing)', () => {
+  const CLAIMS = {
+    sub: 'c06c4afe-d9e1-4c5d-939a-177d752a0944',
+    name: 'Kari Nordmann',
+    given_name: 'Kari',
+    family_name: 'Nordmann',
+    email: 'kari.nordmann@example.no',
+    email_verified: true,
+    phone_number: '4791234567',
+    address: {
+      street_address: 'Storgata 1',
+      postal_code: '0155',
+      region: 'Oslo',
+      country: 'NO',
+      formatted: 'Storgata 1\n0155 Oslo',
+    },
+    other_addresses: [{ addressLine1: 'Hytteveien 3', city: 'Geilo', postCode: '3580', country: 'Norway' }],
+    birthdate: '1990-05-17',
+    nin: '17059012345',
+  };
+
+  it('keeps no claim in clear, whatever its key, and links the row to the payment', () => {
+    const row = redactExchange(
+      exchange({
+        operation: 'getUserinfo',
+        path: '/vipps-userinfo-api/userinfo/{sub}',
+        reference: 'fb-100001-1-abc',
+        responseBody: JSON.stringify(CLAIMS),
+      }),
+      { secrets: SECRETS },
+    );
+    expect(row.reference).toBe('fb-100001-1-abc');
+    for (const value of [
+      'Kari',
+      'Nordmann',
+      'kari.nordmann',
+      '4791234567',
+      'Storgata',
+      '0155',
+      'Oslo',
+      'Hytteveien',
+      'Geilo',
+      '3580',
+      '1990-05-17',
+      '17059012345',
+      'c06c4afe',
+    ]) {
+      expect(row.responseBody).not.toContain(value);
+    }
+    expect(JSON.parse(row.responseBody!)).toMatchObject({ email_verified: true, name: 'K***' });
+  });
+
+  it('masks a sub, a formatted address and postal codes in other bodies too (e.g. GET payment)', () => {
+    const body = redactBodyText(
+      JSON.stringify({ profile: { sub: 'c06c4afe-d9e1' }, shippingDetails: { address: { formatted: 'Storgata 1' } } }),
+    );
+    expect(body).not.toMatch(/c06c4afe|Storgata/);
+  });
+});

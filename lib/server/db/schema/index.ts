@@ -4,3 +4,4 @@ export * from './auth';
 export * from './orders';
 export * from './staff';
 export * from './observability';
+export * from './profiles';
