@@ -22,8 +22,10 @@ async function payWithVipps(page: Page, sim: SimulatorControl, phone = '912 34 5
   return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!.reference;
 }
 
+/** Next, then the answer; the checkout shares the profile by default, so Approve comes after the consent card. */
 async function answer(page: Page, button: 'Approve' | 'Reject') {
   await page.getByRole('button', { name: 'Next' }).click();
+  if (button === 'Approve') await page.getByRole('button', { name: 'Share and continue' }).click();
   await page.getByRole('button', { name: button }).click();
   await page.waitForURL(/\/return\?reference=/);
 }

@@ -85,7 +85,10 @@ export interface OrderLineView {
   vatOre: number;
 }
 
-/** `GET /api/payments/{reference}` (404 problem for an unknown reference). No personal data. */
+/**
+ * `GET /api/payments/{reference}` (404 problem for an unknown reference). Personal data only in `shopper`: the
+ * name and delivery address the shopper shared, for a day after the approval (the unguessable reference is the key).
+ */
 /**
  * Vipps `profile.scope` the shop asks for when the shopper chose to share (userinfo claims: name, email,
  * phone_number, address). Space-separated words from BRIEF §4.1; `openid` is implied.

@@ -26,8 +26,8 @@ export function ShareProfileField({ checked, onChange }: ShareProfileFieldProps)
           Share my name, e-mail, phone number and address from Vipps
         </label>
         <p id="checkout-share-profile-hint" className="text-xs text-shop-muted">
-          So we know where to send your order and can reach you about it, without you typing it here. Vipps shows you
-          exactly what is shared and asks you to confirm before you pay. We keep it only as long as the order needs it.
+          So we know where to send your order without you typing it here. Vipps shows you exactly what is shared and
+          asks you first. We keep it only as long as the order needs it.
         </p>
       </div>
     </div>

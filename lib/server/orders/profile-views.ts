@@ -14,11 +14,24 @@ export interface ProfileSnapshot {
 }
 
 /**
- * The greeting on /return: only for an attempt that asked for a profile and is authorized (paid, or paid but
- * needing staff attention); a cancelled or pending payment greets nobody.
+ * How long after the approval /return still shows the shared name and address. The payment reference in the return
+ * URL is the only key to it, and that URL outlives the visit (browser history, a forwarded link): after the
+ * confirmation's moment has passed, the page shows the order without the person.
  */
-export function greetingFor(payment: PaymentRow, profile: ProfileSnapshot | null): ShopperGreeting | null {
+export const GREETING_HOURS = 24;
+
+/**
+ * The greeting on /return: only for an attempt that asked for a profile and is authorized (paid, or paid but
+ * needing staff attention), and only for GREETING_HOURS after the approval; a cancelled or pending payment greets
+ * nobody.
+ */
+export function greetingFor(
+  payment: PaymentRow,
+  profile: ProfileSnapshot | null,
+  now: Date = new Date(),
+): ShopperGreeting | null {
   if (!profile || payment.vippsState !== 'AUTHORIZED') return null;
+  if (payment.authorizedAt && now.getTime() - payment.authorizedAt.getTime() > GREETING_HOURS * 3_600_000) return null;
   const outcome = outcomeFor(ledgerOf(payment));
   if (outcome !== 'paid' && outcome !== 'needs_attention') return null;
   if (profile.status === 'fetched' && profile.claims) {
