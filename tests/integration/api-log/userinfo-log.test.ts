@@ -1,7 +1,7 @@
 // A real userinfo exchange, through the real client and HTTP, into the Vipps API log and pino: neither may hold a
-// shared claim (or the shopper's sub) in clear. The simulator's userinfo route is another branch's work, so a tiny
-// local server answers it in the spec's shape (userinfo-api.swagger.yaml 2.0.2); the payment itself is the
-// simulator's.
+// shared claim (or the shopper's sub) in clear. Once against the simulator's own userinfo route, and once against a
+// tiny local server in the spec's shape (userinfo-api.swagger.yaml 2.0.2) that can also send every claim the spec
+// has (nin, other_addresses) and a garbled body, which the simulator never does; the payment is the simulator's.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,7 +139,7 @@ function loggedInstance() {
     log: pino.child({ component: 'orders' }),
     vipps: { ...payments.vipps, getUserinfo: (sub, about) => userinfo.getUserinfo(sub, about) },
   };
-  return { deps, lines, recorder };
+  return { deps, lines, recorder, payments };
 }
 
 describe('a real userinfo exchange', () => {
@@ -192,5 +192,22 @@ describe('a real userinfo exchange', () => {
     expect(logged).toContain('shared profile fetched from Vipps');
     expect(logged).toContain('profile fetch failed');
     for (const value of [...CLEAR, sub]) expect(logged).not.toContain(value);
+  });
+
+  it('against the simulator: the demo user’s claims are masked in the API log and absent from pino', async () => {
+    const { deps: stubbed, payments, lines, recorder } = loggedInstance();
+    const deps: OrdersDeps = { ...stubbed, vipps: payments.vipps };
+    const { reference } = await sharingCheckout(deps);
+    await getWorld().harness.sim.approve(reference); // no phone given: the simulator's demo user, Kari, shares
+    expect((await getPaymentStatus(deps, reference)).shopper).toMatchObject({ status: 'ready', name: 'Kari Nordmann' });
+    await recorder.flush();
+    const rows = await getWorld().handle.db.select().from(vippsApiLog).where(eq(vippsApiLog.reference, reference));
+    expect(rows.map((r) => r.path)).toContain('/vipps-userinfo-api/userinfo/{sub}');
+    const everything = JSON.stringify(rows);
+    expect(everything).toContain('K***'); // the answer is logged, masked
+    for (const value of ['Kari', 'Nordmann', 'kari.nordmann', 'Storgata', '0155', '4791234567']) {
+      expect(everything).not.toContain(value);
+    }
+    for (const value of ['Kari', 'Nordmann', 'Storgata']) expect(lines.join('\n')).not.toContain(value);
   });
 });
