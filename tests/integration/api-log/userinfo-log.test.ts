@@ -11,7 +11,6 @@ import { paymentProfiles, vippsApiLog } from '@/lib/server/db/schema';
 import { createAppLogger } from '@/lib/server/log';
 import type { OrdersDeps } from '@/lib/server/orders/deps';
 import { getPaymentStatus } from '@/lib/server/orders/status';
-import { createVippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
 import { SIMULATOR_CREDENTIALS } from '@fjellbutikken/vipps-simulator/defaults';
 import { sharingCheckout } from '../orders/profile-support';
@@ -110,29 +109,9 @@ function loggedInstance() {
   const recorder = createApiLogRecorder({ db, log: pino, secrets: CREDENTIALS });
   const onExchange: VippsClientConfig['onExchange'] = (exchange) => recorder.record(exchange);
   const payments = getWorld().deps({ onExchange });
-  const userinfo = createVippsClient(
-    {
-      baseUrl: stubUrl,
-      clientId: SIMULATOR_CREDENTIALS.clientId,
-      clientSecret: SIMULATOR_CREDENTIALS.clientSecret,
-      subscriptionKey: SIMULATOR_CREDENTIALS.subscriptionKey,
-      merchantSerialNumber: SIMULATOR_CREDENTIALS.msn,
-      systemName: 'vipps-epayment-demo-shop',
-      systemVersion: '0.1.0',
-      pluginName: 'vipps-epayment-demo-shop',
-      pluginVersion: '0.1.0',
-      requestTimeoutMs: 3_000,
-      retryDeadlineMs: 5_000,
-      allowForceApprove: false,
-      onExchange,
-    },
-    {
-      fetch: (request) => fetch(request),
-      now: () => Date.now(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      random: () => Math.random(),
-      logger: pino.child({ component: 'vipps' }),
-    },
+  const userinfo = getWorld().harness.newClient(
+    { baseUrl: stubUrl, retryDeadlineMs: 5_000, allowForceApprove: false, onExchange },
+    pino.child({ component: 'vipps' }),
   );
   const deps: OrdersDeps = {
     ...payments,

@@ -2,6 +2,7 @@
 // `harness.sim`, the client the simulator package exports.
 import { createVippsClient, type VippsClient } from '@/lib/server/vipps/client';
 import type { VippsClientConfig } from '@/lib/server/vipps/config';
+import type { VippsLogger } from '@/lib/server/vipps/attempt';
 import type { VippsError } from '@/lib/server/vipps/errors';
 import type { CreatePaymentRequest } from '@/lib/server/vipps/types';
 import { startSimulator } from '@fjellbutikken/vipps-simulator';
@@ -30,8 +31,11 @@ export async function startHarness() {
       attempts = [];
       await control.reset();
     },
-    /** A real client: real fetch and timers, simulator credentials, short backoff so fault tests stay fast. */
-    newClient(overrides: Partial<VippsClientConfig> = {}): VippsClient {
+    /**
+     * A real client: real fetch and timers, simulator credentials, short backoff so fault tests stay fast. Its
+     * attempts are recorded for `attemptsOf` unless the test brings its own logger.
+     */
+    newClient(overrides: Partial<VippsClientConfig> = {}, logger: VippsLogger = recordingLogger): VippsClient {
       const config: VippsClientConfig = {
         baseUrl: sim.url,
         clientId: SIMULATOR_CREDENTIALS.clientId,
@@ -53,7 +57,7 @@ export async function startHarness() {
         now: () => Date.now(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         random: () => Math.random(),
-        logger: recordingLogger,
+        logger,
       });
     },
     attemptsOf: (operation: string, reference?: string) =>
